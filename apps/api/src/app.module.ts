@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Config, ConfigModule, DatabaseModule, QueueModule } from '@crm/platform';
+import { IdentityModule } from '@crm/identity';
+import { CustomersModule } from '@crm/customers';
+import { HealthController } from './health/health.controller';
+import { JobsController } from './jobs/jobs.controller';
+import { DemoDataService } from './demo/demo-data.service';
+
+
+const DOMAIN_MODULES = [IdentityModule, CustomersModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule.forRoot(), ...DOMAIN_MODULES],
+      controllers: [HealthController, JobsController],
+      providers: [DemoDataService],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CONFIG, Config } from '@crm/platform';
+import { hashPassword } from '@crm/identity';
+import { GENERATE_CUSTOMERS_SQL, GENERATED_OWNER_HISTORY_SQL } from '@crm/customers';
+
+export const DEMO_PASSWORD = 'demo12345';
+const DEMO_USERS = [
+  { email: 'manager@example.com', name: '王经理', role: 'manager' },
+  { email: 'li.na@example.com', name: '李娜', role: 'account_manager' },
+  { email: 'zhang.wei@example.com', name: '张伟', role: 'account_manager' },
+  { email: 'chen.jing@example.com', name: '陈静', role: 'account_manager' },
+  { email: 'agent@example.com', name: '刘客服', role: 'agent' },
+];
+
+/** A few hundred realistic customers and a small team, loaded once into an empty demo database. */
+@Injectable()
+export class DemoDataService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('demo');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async onApplicationBootstrap() {
+    if (!this.config.demoData) return;
+    const hash = await hashPassword(DEMO_PASSWORD);
+    await this.dataSource.transaction(async (m) => {
+      // One loader at a time; the second finds the data there.
+      await m.query('SELECT pg_advisory_xact_lock(4242)');
+      const [{ n }] = await m.query('SELECT count(*)::int AS n FROM customers');
+      if (n > 0) return;
+      for (const u of DEMO_USERS) {
+        await m.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`, [u.email, u.name, u.role, hash]);
+      }
+      const owners: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'account_manager' AND active ORDER BY email`);
+      await m.query(GENERATE_CUSTOMERS_SQL, [300, owners.map((o) => o.id), 0.42]);
+      await m.query(GENERATED_OWNER_HISTORY_SQL);
+      this.logger.log({ msg: 'loaded demo data', customers: 300, users: DEMO_USERS.length, password: DEMO_PASSWORD });
+    });
+  }
+}

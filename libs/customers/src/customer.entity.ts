@@ -1,0 +1,225 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from '@crm/identity';
+
+export const CUSTOMER_TYPES = ['individual', 'organization', 'partner'] as const;
+export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+export const PARTNER_KINDS = ['upstream_agency', 'ground_handler', 'distributor'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export const TIERS = ['A', 'B', 'C', 'D'] as const;
+export const QUADRANTS = ['large_loyal', 'large_disloyal', 'small_loyal', 'small_disloyal'] as const;
+export const LIFECYCLE_STAGES = ['prospect', 'booked', 'travelling', 'returned', 'loyal', 'at_risk', 'sleeping', 'lost', 'reactivated'] as const;
+export const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const;
+export const AGE_BANDS = ['under_25', '25_34', '35_44', '45_54', '55_64', '65_plus'] as const;
+export const CHANNELS = ['sms', 'email', 'wechat', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Free-text search runs over these expressions, each with its own GIN index (see the migrations):
+ * trigrams over name, phone, email and organisation; bigrams over name and organisation.
+ */
+export const SEARCH_TEXT_SQL = `lower((c.name || ' ' || coalesce(c.phone, '') || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.organization, '')) COLLATE "default")`;
+export const SEARCH_BIGRAMS_SQL = `crm_bigrams(lower((c.name || ' ' || coalesce(c.organization, '')) COLLATE "default"))`;
+
+@Entity('customers')
+@Index('customers_search_trgm_idx', { synchronize: false })
+@Index('customers_search_bigrams_idx', { synchronize: false })
+@Index('customers_name_idx', { synchronize: false })
+@Index('customers_created_idx', { synchronize: false })
+@Index('customers_value_idx', { synchronize: false })
+@Index('customers_owner_name_idx', { synchronize: false })
+@Index('customers_tags_idx', { synchronize: false })
+export class CustomerEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  type: CustomerType;
+
+  /** Collation C: code-point order, and LIKE 'x%' prefix searches can use the b-tree index. */
+  @Column({ type: 'varchar', length: 200, collation: 'C' })
+  name: string;
+
+  @Column({ name: 'partner_kind', type: 'varchar', length: 30, nullable: true })
+  partnerKind: PartnerKind | null;
+
+  /** E.164. */
+  @Index('customers_phone_idx')
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  /** Lower-cased. */
+  @Index('customers_email_idx')
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  /** The organisation's name for an organisation; the employer for a traveller. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organization: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  city: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  birthday: string | null;
+
+  @Column({ name: 'age_band', type: 'varchar', length: 10, nullable: true })
+  ageBand: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  occupation: string | null;
+
+  @Column({ name: 'preferred_seasons', type: 'text', array: true, default: () => "'{}'" })
+  preferredSeasons: string[];
+
+  @Column({ name: 'decision_cycle_days', type: 'int', nullable: true })
+  decisionCycleDays: number | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  sensitivities: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  motivations: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @Column({ name: 'consent_sms', type: 'boolean', default: false })
+  consentSms: boolean;
+
+  @Column({ name: 'consent_email', type: 'boolean', default: false })
+  consentEmail: boolean;
+
+  @Column({ name: 'consent_wechat', type: 'boolean', default: false })
+  consentWechat: boolean;
+
+  @Column({ name: 'consent_phone', type: 'boolean', default: false })
+  consentPhone: boolean;
+
+  @Column({ name: 'do_not_contact', type: 'boolean', default: false })
+  doNotContact: boolean;
+
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: Relation<UserEntity>;
+
+  // Computed by later jobs (tiering, lifecycle); never set through the API.
+  @Column({ type: 'varchar', length: 1, nullable: true })
+  tier: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  quadrant: string | null;
+
+  @Column({ name: 'lifecycle_stage', type: 'varchar', length: 20, nullable: true })
+  lifecycleStage: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  health: { score: number; band: string; reasons: string[] } | null;
+
+  /** Lifetime sales in minor units of `currency`; filled from bookings. */
+  @Column({ name: 'lifetime_value', type: 'bigint', default: 0 })
+  lifetimeValue: string;
+
+  @Column({ type: 'char', length: 3, default: 'CNY' })
+  currency: string;
+
+  /** Millisecond precision, so a list cursor carrying it as a JS date is exact. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+}
+
+@Entity('customer_contacts')
+export class CustomerContactEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('customer_contacts_customer_idx')
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: Relation<CustomerEntity>;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  role: string | null;
+
+  @Index('customer_contacts_phone_idx')
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ name: 'is_primary', type: 'boolean', default: false })
+  primary: boolean;
+
+  @Column({ type: 'smallint', default: 0 })
+  position: number;
+}
+
+/** How another system knows this customer: unique per source. */
+@Entity('customer_external_refs')
+@Index('customer_external_refs_source_external_id_key', ['source', 'externalId'], { unique: true })
+export class CustomerExternalRefEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('customer_external_refs_customer_idx')
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: Relation<CustomerEntity>;
+
+  @Column({ type: 'varchar', length: 50 })
+  source: string;
+
+  @Column({ name: 'external_id', type: 'varchar', length: 100 })
+  externalId: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** Ownership history: customers survive their account manager leaving. */
+@Entity('customer_owner_changes')
+@Index('customer_owner_changes_customer_idx', ['customerId', 'at'])
+export class CustomerOwnerChangeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: Relation<CustomerEntity>;
+
+  @Column({ name: 'from_user_id', type: 'uuid', nullable: true })
+  fromUserId: string | null;
+
+  @Column({ name: 'to_user_id', type: 'uuid' })
+  toUserId: string;
+
+  @Column({ name: 'changed_by', type: 'uuid', nullable: true })
+  changedBy: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+}

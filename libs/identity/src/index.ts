@@ -1,0 +1,10 @@
+export * from './roles';
+export * from './access-rules';
+export * from './access.decorator';
+export * from './audit.service';
+export * from './users.service';
+export * from './auth.service';
+export * from './identity.module';
+export { UserEntity } from './user.entity';
+export { UserDto } from './dto/user.dto';
+export { hashPassword } from './password';

@@ -1,0 +1,54 @@
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Config } from '../config/config';
+import { CONFIG } from '../config/config.module';
+import { BullMqDriver } from './bullmq.driver';
+import { InlineDriver } from './inline.driver';
+import { JobRegistry } from './job-registry';
+import { JobRunEntity, JobScheduleEntity } from './job-run.entity';
+import { JobRunner } from './job-runner';
+import { JobRunsRepository } from './job-runs.repository';
+import { QUEUE_DRIVER } from './queue-driver';
+import { QueueService } from './queue.service';
+
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [DiscoveryModule, TypeOrmModule.forFeature([JobRunEntity, JobScheduleEntity])],
+      providers: [
+        JobRegistry,
+        JobRunsRepository,
+        JobRunner,
+        QueueService,
+        {
+          provide: QUEUE_DRIVER,
+          inject: [CONFIG, JobRunner],
+          useFactory: (config: Config, runner: JobRunner) => {
+            const logger = new Logger('queue');
+            if (config.redisUrl) {
+              logger.log({ msg: 'jobs go through BullMQ', redis: redactUrl(config.redisUrl) });
+              return new BullMqDriver(config.redisUrl, runner, config.timeZone);
+            }
+            logger.warn('REDIS_URL is not set: jobs run IN THIS PROCESS (inline driver). Fine for one machine; set REDIS_URL and run workers for production.');
+            return new InlineDriver(runner, config.timeZone);
+          },
+        },
+      ],
+      exports: [QueueService],
+    };
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable url)';
+  }
+}
