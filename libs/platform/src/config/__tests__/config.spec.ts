@@ -1,0 +1,64 @@
+import { ConfigError, parseConfig } from '../config';
+
+describe('parseConfig', () => {
+  it('gives working defaults for an empty environment (embedded database, inline jobs, demo data)', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: null,
+      redisUrl: null,
+      demoData: true,
+      adminEmail: 'admin@example.com',
+      adminPassword: null,
+      timeZone: 'Asia/Shanghai',
+      bodyLimitBytes: 1024 * 1024,
+      cookieSecure: false,
+    });
+  });
+
+  it('turns demo data off by default when a database is given', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@h/db' }).demoData).toBe(false);
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('secures cookies in production unless told otherwise', () => {
+    expect(parseConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
+
+  it('lower-cases the admin email and treats blank values as unset', () => {
+    const c = parseConfig({ ADMIN_EMAIL: ' Boss@Agency.CN ', REDIS_URL: '   ', PORT: '' });
+    expect(c.adminEmail).toBe('boss@agency.cn');
+    expect(c.redisUrl).toBeNull();
+    expect(c.port).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer between 1 and 65535'],
+    [{ PORT: '70000' }, 'PORT must be an integer'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be true or false'],
+    [{ ADMIN_EMAIL: 'nobody' }, 'ADMIN_EMAIL must be an email address'],
+    [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 8 characters'],
+    [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE must be an IANA time zone'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
+    [{ BODY_LIMIT_BYTES: '10' }, 'BODY_LIMIT_BYTES must be an integer between 1024'],
+  ])('rejects %j', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      parseConfig({ PORT: 'x', REDIS_URL: 'ftp://a', LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems).toHaveLength(3);
+    }
+  });
+});

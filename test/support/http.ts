@@ -1,0 +1,36 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { TestApp, TEST_ADMIN } from './test-app';
+
+/** Supertest against the app's server, with a bearer token when given. */
+export function http(t: TestApp, token?: string) {
+  const server = t.app.getHttpServer();
+  const auth = (r: request.Test) => (token ? r.set('Authorization', `Bearer ${token}`) : r);
+  return {
+    get: (url: string) => auth(request(server).get(url)),
+    post: (url: string, body?: object) => auth(request(server).post(url)).send(body),
+    patch: (url: string, body?: object) => auth(request(server).patch(url)).send(body),
+    put: (url: string, body?: object) => auth(request(server).put(url)).send(body),
+    delete: (url: string) => auth(request(server).delete(url)),
+    raw: (method: 'post' | 'patch' | 'put', url: string) => auth(request(server)[method](url)),
+  };
+}
+
+export async function login(t: TestApp, email = TEST_ADMIN.email, password = TEST_ADMIN.password): Promise<string> {
+  const res = await http(t).post('/api/v1/auth/login', { email, password });
+  if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+/** Creates a staff user through the API and signs them in. */
+export async function userWithRole(t: TestApp, adminToken: string, role: string, name = role): Promise<{ id: string; token: string }> {
+  const email = `${name.replace(/\W/g, '')}.${Math.random().toString(36).slice(2, 8)}@test.local`;
+  const res = await http(t, adminToken).post('/api/v1/users', { email, name, role, password: 'password-123' });
+  if (res.status !== 201) throw new Error(`creating ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.id, token: await login(t, email, 'password-123') };
+}
+
+/** Reads the app's database directly, to check what a request did or did not change. */
+export function sql<T = any>(t: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
+  return t.app.get(DataSource).query(query, params);
+}
