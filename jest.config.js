@@ -2,9 +2,10 @@ const preset = require('./jest.preset');
 
 /** Unit tests of pure functions, integration tests against real Postgres and Redis, browser tests in Chromium. */
 module.exports = {
+  testTimeout: 60000,
   projects: [
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/__tests__/**/*.spec.{ts,tsx}'] },
-    { ...preset, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.integration-spec.ts'], testTimeout: 60000 },
-    { ...preset, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], testTimeout: 120000 },
+    { ...preset, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.integration-spec.ts'] },
+    { ...preset, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

@@ -216,7 +216,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        HealthDto: {
+        HealthStatusDto: {
             /** @enum {string} */
             status: "ok" | "degraded";
             /** @enum {string} */
@@ -294,6 +294,12 @@ export interface components {
             email: string;
             active: boolean;
         };
+        CustomerHealthDto: {
+            score: number;
+            /** @enum {string} */
+            band: "green" | "yellow" | "red";
+            reasons: string[];
+        };
         MoneyDto: {
             /** @description integer minor units */
             value: number;
@@ -340,7 +346,7 @@ export interface components {
             quadrant: "large_loyal" | "large_disloyal" | "small_loyal" | "small_disloyal" | null;
             /** @enum {string|null} */
             lifecycleStage: "prospect" | "booked" | "travelling" | "returned" | "loyal" | "at_risk" | "sleeping" | "lost" | "reactivated" | null;
-            health: components["schemas"]["HealthDto"] | null;
+            health: components["schemas"]["CustomerHealthDto"] | null;
             lifetimeValue: components["schemas"]["MoneyDto"];
             contacts: components["schemas"]["ContactDto"][];
             externalRefs: components["schemas"]["ExternalRefOutDto"][];
@@ -504,7 +510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthDto"];
+                    "application/json": components["schemas"]["HealthStatusDto"];
                 };
             };
             503: {
@@ -512,7 +518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HealthDto"];
+                    "application/json": components["schemas"]["HealthStatusDto"];
                 };
             };
         };

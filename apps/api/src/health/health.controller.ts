@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { QueueService } from '@crm/platform';
 import { Public } from '@crm/identity';
 
-export class HealthDto {
+export class HealthStatusDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
   @ApiProperty({ enum: ['up', 'down'] }) db: 'up' | 'down';
   @ApiProperty({ enum: ['up', 'down', 'inline'] }) queue: 'up' | 'down' | 'inline';
@@ -23,11 +23,11 @@ export class HealthController {
   /** 200 when every dependency answers, 503 with the same shape naming the one that does not. */
   @Get()
   @Public()
-  @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDto })
-  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
+  @ApiOkResponse({ type: HealthStatusDto })
+  @ApiServiceUnavailableResponse({ type: HealthStatusDto })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatusDto> {
     const [db, queue] = await Promise.all([this.db(), this.queue.health()]);
-    const body: HealthDto = { status: db === 'up' && queue !== 'down' ? 'ok' : 'degraded', db, queue };
+    const body: HealthStatusDto = { status: db === 'up' && queue !== 'down' ? 'ok' : 'degraded', db, queue };
     if (body.status !== 'ok') reply.status(503);
     return body;
   }

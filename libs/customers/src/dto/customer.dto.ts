@@ -25,7 +25,7 @@ export class ContactDto {
   @ApiProperty() primary: boolean;
 }
 
-export class HealthDto {
+export class CustomerHealthDto {
   @ApiProperty() score: number;
   @ApiProperty({ enum: ['green', 'yellow', 'red'] }) band: string;
   @ApiProperty({ type: [String] }) reasons: string[];
@@ -67,7 +67,7 @@ export class CustomerDto {
   @ApiProperty({ enum: TIERS, nullable: true }) tier: string | null;
   @ApiProperty({ enum: QUADRANTS, nullable: true }) quadrant: string | null;
   @ApiProperty({ enum: LIFECYCLE_STAGES, nullable: true }) lifecycleStage: string | null;
-  @ApiProperty({ type: HealthDto, nullable: true }) health: HealthDto | null;
+  @ApiProperty({ type: CustomerHealthDto, nullable: true }) health: CustomerHealthDto | null;
   @ApiProperty({ type: MoneyDto }) lifetimeValue: MoneyDto;
   @ApiProperty({ type: [ContactDto] }) contacts: ContactDto[];
   @ApiProperty({ type: [ExternalRefOutDto] }) externalRefs: ExternalRefOutDto[];

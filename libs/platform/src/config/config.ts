@@ -17,6 +17,8 @@ export interface Config {
   embeddedPostgresPort: number;
   /** Unset: jobs run in-process (the inline driver) instead of through BullMQ. */
   redisUrl: string | null;
+  /** Key prefix of the BullMQ queues in Redis, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
   adminEmail: string;
   /** Unset: a random password is generated for the first admin and printed once. */
   adminPassword: string | null;
@@ -97,6 +99,9 @@ export function parseConfig(env: Env): Config {
   const adminPassword = str('ADMIN_PASSWORD') ?? null;
   if (adminPassword !== null && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must be at least 8 characters');
 
+  const queuePrefix = str('QUEUE_PREFIX');
+  if (queuePrefix !== undefined && !/^[\w-]{1,50}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX must be 1-50 letters, digits, _ or -');
+
   const timeZone = str('TIME_ZONE') ?? 'Asia/Shanghai';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -113,6 +118,7 @@ export function parseConfig(env: Env): Config {
     dataDir: str('DATA_DIR') ?? '.data',
     embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     redisUrl,
+    queuePrefix: queuePrefix ?? 'crm',
     adminEmail,
     adminPassword,
     demoData: bool('DEMO_DATA', databaseUrl === null),

@@ -6,8 +6,6 @@ import { JobPayload, JobRunner } from './job-runner';
 import { QueueDriver, QueueHealth, bullJobOptions } from './queue-driver';
 import { previousFire } from './schedule';
 
-const PREFIX = 'crm';
-
 export class BullMqDriver implements QueueDriver {
   readonly kind = 'bullmq' as const;
   private readonly logger = new Logger('queue');
@@ -19,15 +17,17 @@ export class BullMqDriver implements QueueDriver {
     redisUrl: string,
     private readonly runner: JobRunner,
     private readonly timeZone: string,
+    private readonly prefix: string,
   ) {
     // Producers fail fast while Redis is down instead of buffering in memory, where a crash would lose work.
     this.connection = new IORedis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false });
     this.connection.on('error', (err) => this.logger.warn({ msg: 'redis error', error: err.message }));
-    for (const name of QUEUES) this.queues.set(name, new Queue(name, { connection: this.connection, prefix: PREFIX }));
+    for (const name of QUEUES) this.queues.set(name, new Queue(name, { connection: this.connection, prefix }));
   }
 
   async enqueue(job: JobDefinition, payload: JobPayload, jobId: string): Promise<void> {
-    await this.queue(job.queue).add(job.name, payload, bullJobOptions(job, jobId));
+    // BullMQ waits for the connection; while Redis is down the caller gets an error instead of a hang.
+    await withTimeout(this.queue(job.queue).add(job.name, payload, bullJobOptions(job, jobId)), 3000, 'adding a job to Redis');
   }
 
   async startProcessing(): Promise<void> {
@@ -35,7 +35,7 @@ export class BullMqDriver implements QueueDriver {
       // Workers block on Redis, so each gets its own connection (BullMQ duplicates it).
       const worker = new Worker(name, (job) => this.process(job), {
         connection: this.connection.duplicate({ enableOfflineQueue: true }),
-        prefix: PREFIX,
+        prefix: this.prefix,
         concurrency: 2,
       });
       worker.on('error', (err) => this.logger.warn({ msg: 'worker error', queue: name, error: err.message }));
@@ -68,7 +68,7 @@ export class BullMqDriver implements QueueDriver {
 
   async health(): Promise<QueueHealth> {
     try {
-      await Promise.race([this.connection.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+      await withTimeout(this.connection.ping(), 1000, 'pinging Redis');
       return 'up';
     } catch {
       return 'down';
@@ -76,12 +76,21 @@ export class BullMqDriver implements QueueDriver {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    // Workers finish their in-flight jobs first; with Redis gone, closing gives up instead of waiting forever.
+    await withTimeout(Promise.all(this.workers.map((w) => w.close())), 30_000, 'closing workers').catch(() => undefined);
+    await withTimeout(Promise.all([...this.queues.values()].map((q) => q.close())), 3000, 'closing queues').catch(() => undefined);
+    this.connection.disconnect();
   }
 
   private queue(name: QueueName): Queue {
     return this.queues.get(name)!;
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -30,8 +30,8 @@ export class QueueModule {
           useFactory: (config: Config, runner: JobRunner) => {
             const logger = new Logger('queue');
             if (config.redisUrl) {
-              logger.log({ msg: 'jobs go through BullMQ', redis: redactUrl(config.redisUrl) });
-              return new BullMqDriver(config.redisUrl, runner, config.timeZone);
+              logger.log({ msg: 'jobs go through BullMQ', redis: redactUrl(config.redisUrl), prefix: config.queuePrefix });
+              return new BullMqDriver(config.redisUrl, runner, config.timeZone, config.queuePrefix);
             }
             logger.warn('REDIS_URL is not set: jobs run IN THIS PROCESS (inline driver). Fine for one machine; set REDIS_URL and run workers for production.');
             return new InlineDriver(runner, config.timeZone);

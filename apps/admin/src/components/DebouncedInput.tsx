@@ -1,0 +1,12 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+import { Input, type InputProps } from 'antd';
+import { useDebounced } from '../use-debounced';
+
+/** A text box that reports its (trimmed) text once typing pauses, so each keystroke is not a request. */
+export function DebouncedInput({ initial, onCommit, delay = 250, ...props }: Omit<InputProps, 'value' | 'onChange'> & { initial?: string; onCommit: (text: string) => void; delay?: number }) {
+  const [text, setText] = useState(initial ?? '');
+  const settled = useDebounced(text.trim(), delay);
+  const commit = useEffectEvent(onCommit);
+  useEffect(() => commit(settled), [settled]);
+  return <Input allowClear {...props} value={text} onChange={(e) => setText(e.target.value)} />;
+}
