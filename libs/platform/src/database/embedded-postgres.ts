@@ -29,7 +29,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     user: USER,
     password: PASSWORD,
     persistent: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Built-in C.UTF-8: the same on every OS, and it classifies Chinese characters as letters, so pg_trgm indexes them.
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     // TCP only: the machine's own PostgreSQL may own the default socket directory.
     postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
     onLog: (m: string) => logger.debug(m.trim()),
