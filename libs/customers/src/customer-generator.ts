@@ -17,14 +17,14 @@ const TAGS = ['亲子', '海岛', '蜜月', '商务', '老人同行', '美食', 
 const sqlArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]::text[]`;
 const chars = (s: string) => [...s];
 
-/** One INSERT … SELECT over generate_series; $1 = count, $2 = owner ids (uuid[]), $3 = seed in [-1, 1]. */
+/** One INSERT … SELECT over generate_series; $1 = count, $2 = owner ids (uuid[]), $3 = seed in [-1, 1], $4 = offset (batches). */
 export const GENERATE_CUSTOMERS_SQL = `
 WITH seed AS (SELECT setseed($3::float8)),
 rows AS (
   SELECT g, random() AS r_type, random() AS r_name, random() AS r_given, random() AS r_given2, random() AS r_latin,
          random() AS r_city, random() AS r_org, random() AS r_kind, random() AS r_phone, random() AS r_email,
          random() AS r_owner, random() AS r_tags, random() AS r_age, random() AS r_value, random() AS r_created, random() AS r_occ
-  FROM seed, generate_series(1, $1::int) AS g
+  FROM seed, generate_series($4::int + 1, $4::int + $1::int) AS g
 ),
 named AS (
   SELECT r.*,
@@ -45,7 +45,7 @@ SELECT type,
             WHEN 'organization' THEN (${sqlArray(CITIES)})[1 + floor(r_city * ${CITIES.length})::int] || org_word || (${sqlArray(ORG_KINDS)})[1 + floor(r_kind * ${ORG_KINDS.length})::int]
             ELSE (${sqlArray(CITIES)})[1 + floor(r_city * ${CITIES.length})::int] || org_word || (${sqlArray(PARTNER_NAMES)})[1 + floor(r_kind * ${PARTNER_NAMES.length})::int] END,
   CASE WHEN type = 'partner' THEN (ARRAY['upstream_agency','ground_handler','distributor'])[1 + floor(r_kind * 3)::int] END,
-  CASE WHEN r_phone < 0.92 THEN '+861' || (ARRAY['3','5','7','8','9'])[1 + floor(r_phone * 5)::int] || lpad((g * 7919 % 1000000000)::text, 9, '0') END,
+  CASE WHEN r_phone < 0.92 THEN '+861' || (ARRAY['3','5','7','8','9'])[1 + floor(r_phone * 5)::int] || lpad((g::bigint * 7919 % 1000000000)::text, 9, '0') END,
   CASE WHEN r_email < 0.7 THEN 'c' || g || '.' || substr(md5(g::text), 1, 6) || (ARRAY['@qq.com','@163.com','@gmail.com','@outlook.com'])[1 + floor(r_email / 0.7 * 4)::int] END,
   CASE WHEN type = 'individual' AND r_org < 0.3 THEN org_word || (${sqlArray(ORG_KINDS)})[1 + floor(r_kind * ${ORG_KINDS.length})::int] END,
   (${sqlArray(CITIES)})[1 + floor(r_city * ${CITIES.length})::int],
