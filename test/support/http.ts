@@ -34,3 +34,14 @@ export async function userWithRole(t: TestApp, adminToken: string, role: string,
 export function sql<T = any>(t: TestApp, query: string, params: unknown[] = []): Promise<T[]> {
   return t.app.get(DataSource).query(query, params);
 }
+
+/** Polls until `fn` returns something truthy, or fails after `ms`. */
+export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,23 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import IORedis from 'ioredis';
-import { QueueService, schemaDrift, testRedisUrl } from '@crm/platform';
-import { WorkerModule } from '../../../worker/src/worker.module';
+import { QueueService, schemaDrift } from '@crm/platform';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { http, login, sql } from '../../../../test/support/http';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { http, login, sql, until } from '../../../../test/support/http';
 
 describe('schema', () => {
   let t: TestApp;
@@ -93,69 +79,5 @@ describe('HTTP conventions and health with the inline queue', () => {
     expect(rows.map((r) => r.id)).toEqual([run.id]);
     const [schedule] = await sql(t, `SELECT last_success_at FROM job_schedules WHERE name = 'session-cleanup'`);
     expect(new Date(schedule.last_success_at).getTime()).toBe(new Date(run.scheduled_for).getTime());
-  });
-});
-
-describe('BullMQ on Redis with a separate worker', () => {
-  const prefix = `crm_test_${process.pid}_${Date.now()}`;
-  let t: TestApp;
-  let worker: INestApplicationContext | null = null;
-  let admin: string;
-
-  beforeAll(async () => {
-    t = await startTestApp({ redis: true, env: { QUEUE_PREFIX: prefix } });
-    admin = await login(t);
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await t.close();
-    const redis = new IORedis(testRedisUrl());
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-  });
-
-  it('reports the queue up', async () => {
-    expect((await http(t).get('/api/v1/health')).body).toEqual({ status: 'ok', db: 'up', queue: 'up' });
-  });
-
-  it('queues a run in Redis, which waits until a worker takes it', async () => {
-    const started = await http(t, admin).post('/api/v1/jobs/session-cleanup/runs', {});
-    expect(started.status).toBe(202);
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body.state).toBe('queued');
-
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
-    await worker.get(QueueService).startProcessing();
-    const done = await until('the worker to complete the run', async () => {
-      const r = await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`);
-      return r.body.state === 'completed' && r.body;
-    });
-    expect(done.result).toEqual({ deleted: 0 });
-  });
-
-  it('registers each schedule once in Redis, however many workers start', async () => {
-    const second = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
-    await second.get(QueueService).startProcessing();
-    await second.close();
-    const redis = new IORedis(testRedisUrl());
-    const schedulers = await redis.zrange(`${prefix}:maintenance:repeat`, 0, -1);
-    await redis.quit();
-    expect(schedulers).toEqual(['session-cleanup']);
-  });
-
-  it('reports the queue down, with 503, when Redis is unreachable', async () => {
-    const broken = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', QUEUE_PREFIX: prefix } });
-    try {
-      const res = await http(broken).get('/api/v1/health');
-      expect(res.status).toBe(503);
-      expect(res.body).toEqual({ status: 'degraded', db: 'up', queue: 'down' });
-      const token = await login(broken);
-      const run = await http(broken, token).post('/api/v1/jobs/session-cleanup/runs', {});
-      expect(run.status).toBe(503);
-      expect(run.headers['content-type']).toMatch(/^application\/problem\+json/);
-    } finally {
-      await broken.close();
-    }
   });
 });
