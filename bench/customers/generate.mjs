@@ -40,7 +40,7 @@ const owners = (await db.query(`SELECT id FROM users WHERE role = 'account_manag
 const started = Date.now();
 for (let offset = 0; offset < count; offset += BATCH) {
   const n = Math.min(BATCH, count - offset);
-  await db.query(GENERATE_CUSTOMERS_SQL, [n, owners, (offset / count) * 0.9, offset]);
+  await db.query(GENERATE_CUSTOMERS_SQL, [n, owners, (offset / count) * 0.9, offset, true]);
   process.stdout.write(`\r${offset + n} customers (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 await db.query(GENERATED_OWNER_HISTORY_SQL);

@@ -17,7 +17,8 @@ const TAGS = ['亲子', '海岛', '蜜月', '商务', '老人同行', '美食', 
 const sqlArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]::text[]`;
 const chars = (s: string) => [...s];
 
-/** One INSERT … SELECT over generate_series; $1 = count, $2 = owner ids (uuid[]), $3 = seed in [-1, 1], $4 = offset (batches). */
+/** One INSERT … SELECT over generate_series; $1 = count, $2 = owner ids (uuid[]), $3 = seed in [-1, 1], $4 = offset (batches),
+ * $5 = whether to invent lifetime values (the benchmark, which has no bookings; never the demo). */
 export const GENERATE_CUSTOMERS_SQL = `
 WITH seed AS (SELECT setseed($3::float8)),
 rows AS (
@@ -54,7 +55,7 @@ SELECT type,
   CASE WHEN r_tags < 0.6 THEN ARRAY[(${sqlArray(TAGS)})[1 + floor(r_tags / 0.6 * ${TAGS.length})::int]] ELSE '{}' END,
   r_phone < 0.7, r_email < 0.5, r_tags < 0.8, r_phone < 0.4,
   ($2::uuid[])[1 + floor(r_owner * array_length($2::uuid[], 1))::int],
-  CASE WHEN r_value < 0.3 THEN 0 ELSE floor(power(r_value, 4) * 50000000)::bigint END,
+  CASE WHEN NOT $5::boolean OR r_value < 0.3 THEN 0 ELSE floor(power(r_value, 4) * 50000000)::bigint END,
   now() - make_interval(secs => r_created * 3 * 365 * 86400)
 FROM named`;
 

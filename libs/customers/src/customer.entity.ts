@@ -14,11 +14,11 @@ export const CHANNELS = ['sms', 'email', 'wechat', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * Free-text search runs over these expressions, each with its own GIN index (see the migrations):
- * trigrams over name, phone, email and organisation; bigrams over name and organisation.
+ * Free-text search: a trigram GIN index over this expression (see the migrations) serves 3+ characters;
+ * two-character terms use the bigrams of name and organisation, kept in
+ * `search_bigrams` by a trigger.
  */
 export const SEARCH_TEXT_SQL = `lower((c.name || ' ' || coalesce(c.phone, '') || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.organization, '')) COLLATE "default")`;
-export const SEARCH_BIGRAMS_SQL = `crm_bigrams(lower((c.name || ' ' || coalesce(c.organization, '')) COLLATE "default"))`;
 
 @Entity('customers')
 @Index('customers_search_trgm_idx', { synchronize: false })
@@ -117,6 +117,10 @@ export class CustomerEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   health: { score: number; band: string; reasons: string[] } | null;
+
+  /** Every two-character piece of name and organisation, set by a database trigger; search only. */
+  @Column({ name: 'search_bigrams', type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  searchBigrams: string[];
 
   /** Lifetime sales in minor units of `currency`; filled from bookings. */
   @Column({ name: 'lifetime_value', type: 'bigint', default: 0 })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { UserEntity } from '@crm/identity';
-import { CustomerContactEntity, CustomerEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity, SEARCH_BIGRAMS_SQL, SEARCH_TEXT_SQL } from './customer.entity';
+import { CustomerContactEntity, CustomerEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity, SEARCH_TEXT_SQL } from './customer.entity';
 import { SearchPlan } from './search';
 import { CustomerSort } from './dto/customer.dto';
 
@@ -72,7 +72,7 @@ export class CustomersRepository {
     }
     const s = f.search;
     if (s.kind === 'trigram') qb.andWhere(`${SEARCH_TEXT_SQL} LIKE :like ESCAPE '\\'`, { like: s.like });
-    if (s.kind === 'bigram') qb.andWhere(`${SEARCH_BIGRAMS_SQL} @> ARRAY[:bigram]::text[]`, { bigram: s.bigram });
+    if (s.kind === 'bigram') qb.andWhere('c.search_bigrams @> ARRAY[:bigram]::text[]', { bigram: s.bigram });
     if (s.kind === 'prefix') {
       qb.andWhere(
         new Brackets((w) =>

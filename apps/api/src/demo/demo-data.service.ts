@@ -36,7 +36,7 @@ export class DemoDataService implements OnApplicationBootstrap {
         await m.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`, [u.email, u.name, u.role, hash]);
       }
       const owners: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'account_manager' AND active ORDER BY email`);
-      await m.query(GENERATE_CUSTOMERS_SQL, [300, owners.map((o) => o.id), 0.42, 0]);
+      await m.query(GENERATE_CUSTOMERS_SQL, [300, owners.map((o) => o.id), 0.42, 0, false]);
       await m.query(GENERATED_OWNER_HISTORY_SQL);
       this.logger.log({ msg: 'loaded demo data', customers: 300, users: DEMO_USERS.length, password: DEMO_PASSWORD });
     });

@@ -20,7 +20,7 @@ export class Initial1795426054334 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "sessions_expires_at_idx" ON "sessions" ("expires_at") `);
     await queryRunner.query(`CREATE TABLE "audit_log" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_type" character varying(20) NOT NULL, "actor_id" uuid, "action" character varying(100) NOT NULL, "entity_type" character varying(50) NOT NULL, "entity_id" character varying(100), "details" jsonb, CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "audit_log_entity_idx" ON "audit_log" ("entity_type", "entity_id", "at") `);
-    await queryRunner.query(`CREATE TABLE "customers" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "type" character varying(20) NOT NULL, "name" character varying(200) COLLATE "C" NOT NULL, "partner_kind" character varying(30), "phone" character varying(20), "email" character varying(254), "organization" character varying(200), "city" character varying(100), "birthday" date, "age_band" character varying(10), "occupation" character varying(100), "preferred_seasons" text array NOT NULL DEFAULT '{}', "decision_cycle_days" integer, "sensitivities" text array NOT NULL DEFAULT '{}', "motivations" text array NOT NULL DEFAULT '{}', "tags" text array NOT NULL DEFAULT '{}', "consent_sms" boolean NOT NULL DEFAULT false, "consent_email" boolean NOT NULL DEFAULT false, "consent_wechat" boolean NOT NULL DEFAULT false, "consent_phone" boolean NOT NULL DEFAULT false, "do_not_contact" boolean NOT NULL DEFAULT false, "owner_id" uuid NOT NULL, "tier" character varying(1), "quadrant" character varying(20), "lifecycle_stage" character varying(20), "health" jsonb, "lifetime_value" bigint NOT NULL DEFAULT '0', "currency" character(3) NOT NULL DEFAULT 'CNY', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_133ec679a801fab5e070f73d3ea" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "customers" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "type" character varying(20) NOT NULL, "name" character varying(200) COLLATE "C" NOT NULL, "partner_kind" character varying(30), "phone" character varying(20), "email" character varying(254), "organization" character varying(200), "city" character varying(100), "birthday" date, "age_band" character varying(10), "occupation" character varying(100), "preferred_seasons" text array NOT NULL DEFAULT '{}', "decision_cycle_days" integer, "sensitivities" text array NOT NULL DEFAULT '{}', "motivations" text array NOT NULL DEFAULT '{}', "tags" text array NOT NULL DEFAULT '{}', "consent_sms" boolean NOT NULL DEFAULT false, "consent_email" boolean NOT NULL DEFAULT false, "consent_wechat" boolean NOT NULL DEFAULT false, "consent_phone" boolean NOT NULL DEFAULT false, "do_not_contact" boolean NOT NULL DEFAULT false, "owner_id" uuid NOT NULL, "tier" character varying(1), "quadrant" character varying(20), "lifecycle_stage" character varying(20), "health" jsonb, "search_bigrams" text array NOT NULL DEFAULT '{}', "lifetime_value" bigint NOT NULL DEFAULT '0', "currency" character(3) NOT NULL DEFAULT 'CNY', "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_133ec679a801fab5e070f73d3ea" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "customers_phone_idx" ON "customers" ("phone") `);
     await queryRunner.query(`CREATE INDEX "customers_email_idx" ON "customers" ("email") `);
     await queryRunner.query(`CREATE TABLE "customer_contacts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "customer_id" uuid NOT NULL, "name" character varying(100) NOT NULL, "role" character varying(100), "phone" character varying(20), "email" character varying(254), "is_primary" boolean NOT NULL DEFAULT false, "position" smallint NOT NULL DEFAULT '0', CONSTRAINT "PK_bde619dbcb45a3e4d542e137bd3" PRIMARY KEY ("id"))`);
@@ -42,7 +42,16 @@ export class Initial1795426054334 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "customers_owner_name_idx" ON "customers" ("owner_id", "name", "id") WHERE deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "customers_tags_idx" ON "customers" USING gin ("tags") WHERE deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "customers_search_trgm_idx" ON "customers" USING gin ((lower((name || ' ' || coalesce(phone, '') || ' ' || coalesce(email, '') || ' ' || coalesce(organization, '')) COLLATE "default")) gin_trgm_ops) WHERE deleted_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX "customers_search_bigrams_idx" ON "customers" USING gin ((crm_bigrams(lower((name || ' ' || coalesce(organization, '')) COLLATE "default")))) WHERE deleted_at IS NULL`);
+    // Bigrams live in a plain column kept by a trigger (not a generated column, which TypeORM tracks in its
+    // own metadata table): ANALYZE then knows how rare each bigram is, and filtering it costs nothing.
+    await queryRunner.query(`CREATE FUNCTION crm_customers_search_bigrams() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.search_bigrams := crm_bigrams(lower((NEW.name || ' ' || coalesce(NEW.organization, '')) COLLATE "default"));
+        RETURN NEW;
+      END $$`);
+    await queryRunner.query(`CREATE TRIGGER customers_search_bigrams BEFORE INSERT OR UPDATE OF name, organization ON "customers"
+      FOR EACH ROW EXECUTE FUNCTION crm_customers_search_bigrams()`);
+    await queryRunner.query(`CREATE INDEX "customers_search_bigrams_idx" ON "customers" USING gin ("search_bigrams") WHERE deleted_at IS NULL`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -75,6 +84,7 @@ export class Initial1795426054334 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "job_schedules"`);
     await queryRunner.query(`DROP INDEX "public"."job_runs_name_scheduled_for_key"`);
     await queryRunner.query(`DROP TABLE "job_runs"`);
+    await queryRunner.query(`DROP FUNCTION crm_customers_search_bigrams()`);
     await queryRunner.query(`DROP FUNCTION crm_bigrams(text)`);
   }
 }
