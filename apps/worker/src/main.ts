@@ -1,33 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, JsonLogger, QueueService, parseConfig, redactUrl } from '@crm/platform';
+import { JsonLogger, QueueService, closeOnSignals, loadConfigOrExit, redactUrl } from '@crm/platform';
 import { WorkerModule } from './worker.module';
 
-/** The worker: the same modules as the API, as an application context that runs BullMQ processors and schedules. */
+/** The worker: the domain modules as an application context that runs the BullMQ processors and schedules. */
 async function main() {
-  let config;
-  try {
-    config = parseConfig(process.env);
-    if (!config.databaseUrl || !config.redisUrl) throw new ConfigError(['the worker needs DATABASE_URL and REDIS_URL (without Redis, the API runs jobs itself)']);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(err.message + '\n');
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env, (c) =>
+    c.databaseUrl && c.redisUrl ? [] : ['the worker needs DATABASE_URL and REDIS_URL (without Redis, the API runs jobs itself)'],
+  );
   const logger = new JsonLogger(config.logLevel, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
-  app.enableShutdownHooks();
   await app.get(QueueService).startProcessing();
-  logger.log({ msg: 'worker running', database: redactUrl(config.databaseUrl), redis: redactUrl(config.redisUrl) });
-  const stop = async () => {
-    setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  logger.log({ msg: 'worker running', database: redactUrl(config.databaseUrl!), redis: redactUrl(config.redisUrl!) });
+  closeOnSignals(() => app.close(), config.shutdownTimeoutMs);
 }
 
 void main().catch((err) => {

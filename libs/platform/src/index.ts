@@ -16,3 +16,4 @@ export * from './queue/queue.service';
 export * from './queue/queue-driver';
 export * from './queue/schedule';
 export * from './testing/scratch-database';
+export * from './config/process-lifecycle';
