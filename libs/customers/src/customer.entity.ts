@@ -28,6 +28,7 @@ export const SEARCH_TEXT_SQL = `lower((c.name || ' ' || coalesce(c.phone, '') ||
 @Index('customers_value_idx', { synchronize: false })
 @Index('customers_owner_name_idx', { synchronize: false })
 @Index('customers_tags_idx', { synchronize: false })
+@Index('customers_phone_suffix_idx', { synchronize: false })
 export class CustomerEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -73,6 +73,7 @@ export class CustomersRepository {
     const s = f.search;
     if (s.kind === 'trigram') qb.andWhere(`${SEARCH_TEXT_SQL} LIKE :like ESCAPE '\\'`, { like: s.like });
     if (s.kind === 'bigram') qb.andWhere('c.search_bigrams @> ARRAY[:bigram]::text[]', { bigram: s.bigram });
+    if (s.kind === 'phone_suffix') qb.andWhere('reverse(c.phone) LIKE :reversed', { reversed: s.reversedPrefix });
     if (s.kind === 'prefix') {
       qb.andWhere(
         new Brackets((w) =>

@@ -20,7 +20,16 @@ describe('planSearch', () => {
     expect(planSearch('Zhang.Wei@EXAMPLE')).toEqual({ kind: 'trigram', like: '%zhang.wei@example%' });
   });
 
-  it('searches a phone typed with spaces or dashes by its digits', () => {
+  it.each([
+    ['8000', '0008%'],
+    ['123', '321%'],
+    ['138 000', '000831%'],
+  ])('treats 3 to 6 digits %p as the end of a phone number', (q, reversedPrefix) => {
+    expect(planSearch(q)).toEqual({ kind: 'phone_suffix', reversedPrefix });
+  });
+
+  it('searches a longer phone fragment, typed with spaces or dashes, by its digits anywhere', () => {
+    expect(planSearch('1380013')).toEqual({ kind: 'trigram', like: '%1380013%' });
     expect(planSearch('138 0013')).toEqual({ kind: 'trigram', like: '%1380013%' });
     expect(planSearch('+86 138-0013')).toEqual({ kind: 'trigram', like: '%+861380013%' });
   });

@@ -40,6 +40,7 @@ export class Initial1795426054334 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "customers_created_idx" ON "customers" ("created_at", "id") WHERE deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "customers_value_idx" ON "customers" ("lifetime_value", "id") WHERE deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "customers_owner_name_idx" ON "customers" ("owner_id", "name", "id") WHERE deleted_at IS NULL`);
+    await queryRunner.query(`CREATE INDEX "customers_phone_suffix_idx" ON "customers" (reverse(phone) text_pattern_ops) WHERE deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "customers_tags_idx" ON "customers" USING gin ("tags") WHERE deleted_at IS NULL`);
     await queryRunner.query(`CREATE INDEX "customers_search_trgm_idx" ON "customers" USING gin ((lower((name || ' ' || coalesce(phone, '') || ' ' || coalesce(email, '') || ' ' || coalesce(organization, '')) COLLATE "default")) gin_trgm_ops) WHERE deleted_at IS NULL`);
     // Bigrams live in a plain column kept by a trigger (not a generated column, which TypeORM tracks in its
@@ -55,7 +56,7 @@ export class Initial1795426054334 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of ['search_bigrams', 'search_trgm', 'tags', 'owner_name', 'value', 'created', 'name']) {
+    for (const index of ['search_bigrams', 'search_trgm', 'phone_suffix', 'tags', 'owner_name', 'value', 'created', 'name']) {
       await queryRunner.query(`DROP INDEX IF EXISTS "customers_${index}_idx"`);
     }
     await queryRunner.query(`ALTER TABLE "customer_owner_changes" DROP CONSTRAINT "FK_c37d7ccaed39eb33d335b96668b"`);
