@@ -58,7 +58,7 @@ const scenarios = [
   ['search 1 char (surname)', () => { const t = terms.surname(); return [`/customers?limit=50&q=${encodeURIComponent(t)}`, admin, t]; }, (t) => [page(`AND c.name LIKE $1`), [t + '%']]],
   ['search 2 chars (given name)', () => { const t = terms.given2(); return [`/customers?limit=50&q=${encodeURIComponent(t)}`, admin, t]; }, (t) => [page(`AND c.search_bigrams @> ARRAY[$1]::text[]`), [t]]],
   ['search 3 chars (full name)', () => { const t = terms.name3(); return [`/customers?limit=50&q=${encodeURIComponent(t)}`, admin, t]; }, (t) => [page(`AND ${SEARCH} LIKE $1`), [like(t)]]],
-  ['search phone ending (4 digits)', () => { const t = terms.phone4(); return [`/customers?limit=50&q=${t}`, admin, t]; }, (t) => [page(`AND ${SEARCH} LIKE $1`), [like(t)]]],
+  ['search phone ending (4 digits)', () => { const t = terms.phone4(); return [`/customers?limit=50&q=${t}`, admin, t]; }, (t) => [page(`AND reverse(c.phone) LIKE $1`), [[...t].reverse().join('') + '%']]],
   ['search email prefix', () => { const t = terms.email(); return [`/customers?limit=50&q=${encodeURIComponent(t)}`, admin, t]; }, (t) => [page(`AND ${SEARCH} LIKE $1`), [like(t)]]],
 ];
 
