@@ -1,28 +1,21 @@
-import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
 import IORedis from 'ioredis';
-import { QueueService, testRedisUrl } from '@crm/platform';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { startTestApp, TestApp } from './support/test-app';
+import { JOBS, testRedisUrl } from '@crm/platform';
+import { startTestApp, startWorker, TestApp } from './support/test-app';
 import { http, login, until } from './support/http';
 
 describe('BullMQ on Redis with a separate worker', () => {
-  const prefix = `crm_test_${process.pid}_${Date.now()}`;
   let t: TestApp;
   let worker: INestApplicationContext | null = null;
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ redis: true, env: { QUEUE_PREFIX: prefix } });
+    t = await startTestApp({ redis: true });
     admin = await login(t);
   });
   afterAll(async () => {
     await worker?.close();
-    await t.close();
-    const redis = new IORedis(testRedisUrl());
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await t?.close();
   });
 
   it('reports the queue up', async () => {
@@ -35,8 +28,7 @@ describe('BullMQ on Redis with a separate worker', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect((await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body.state).toBe('queued');
 
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
-    await worker.get(QueueService).startProcessing();
+    worker = await startWorker(t);
     const done = await until('the worker to complete the run', async () => {
       const r = await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`);
       return r.body.state === 'completed' && r.body;
@@ -45,17 +37,16 @@ describe('BullMQ on Redis with a separate worker', () => {
   });
 
   it('registers each schedule once in Redis, however many workers start', async () => {
-    const second = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
-    await second.get(QueueService).startProcessing();
-    await second.close();
+    await (await startWorker(t)).close();
     const redis = new IORedis(testRedisUrl());
-    const schedulers = await redis.zrange(`${prefix}:maintenance:repeat`, 0, -1);
+    const scheduled = JOBS.filter((j) => j.cron);
+    const schedulers = (await Promise.all([...new Set(scheduled.map((j) => j.queue))].map((q) => redis.zrange(`${t.config.queuePrefix}:${q}:repeat`, 0, -1)))).flat();
     await redis.quit();
-    expect(schedulers).toEqual(['session-cleanup']);
+    expect(schedulers.sort()).toEqual(scheduled.map((j) => j.name).sort());
   });
 
   it('reports the queue down, with 503, when Redis is unreachable', async () => {
-    const broken = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', QUEUE_PREFIX: prefix } });
+    const broken = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     try {
       const res = await http(broken).get('/api/v1/health');
       expect(res.status).toBe(503);

@@ -30,15 +30,19 @@ export function withQuery(path: string, query: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-/** JSON in and out under /api/v1, authenticated by the session cookie. Throws ProblemError on failure. */
+/**
+ * JSON in and out under /api/v1, authenticated by the session cookie. Throws ProblemError on failure.
+ * A Blob body (a file to upload) is sent as it is, as application/octet-stream.
+ */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   let response: Response;
+  const file = init.body instanceof Blob;
   try {
     response = await fetch(BASE + path, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: init.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': file ? 'application/octet-stream' : 'application/json' },
+      body: init.body === undefined ? undefined : file ? (init.body as Blob) : JSON.stringify(init.body),
       signal: init.signal,
     });
   } catch (err) {

@@ -2,12 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Config, ConfigModule, DatabaseModule, QueueModule } from '@crm/platform';
 import { IdentityModule } from '@crm/identity';
 import { CustomersModule } from '@crm/customers';
+import { NotificationsModule } from '@crm/notifications';
+import { TieringModule } from '@crm/tiering';
+import { BookingsModule } from '@crm/bookings';
+import { ImportsModule } from '@crm/imports';
+import { ComplaintsModule } from '@crm/complaints';
 import { HealthController } from './health/health.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { DemoDataService } from './demo/demo-data.service';
 
 
-const DOMAIN_MODULES = [IdentityModule, CustomersModule];
+const DOMAIN_MODULES = [IdentityModule, CustomersModule, BookingsModule, ImportsModule, NotificationsModule, TieringModule, ComplaintsModule];
 
 @Module({})
 export class AppModule {

@@ -6,7 +6,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { Config, ProblemFilter, QueueService, createValidationPipe, problem } from '@crm/platform';
+import { Config, ProblemFilter, QueueService, createValidationPipe, problem, trackRequestContext } from '@crm/platform';
+import { ApiKeysService, auditRefusedKeyRequests } from '@crm/identity';
+import { registerUploadParser } from '@crm/imports';
 import { AppModule } from './app.module';
 import { buildOpenApi } from './openapi';
 
@@ -14,12 +16,16 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (used by main and by the integration tests alike). */
 export async function createApp(config: Config, logger: LoggerService | false = false): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true, return503OnClosing: true });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy, return503OnClosing: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger, abortOnError: false });
   await app.register(fastifyCookie);
+  registerUploadParser(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  // Audit entries learn the caller's IP from the request context, and hear of API key requests refused before the guards.
+  trackRequestContext(app.getHttpAdapter().getInstance());
+  auditRefusedKeyRequests(app.getHttpAdapter().getInstance(), app.get(ApiKeysService));
 
   SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
 

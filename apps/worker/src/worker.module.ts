@@ -2,11 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Config, ConfigModule, DatabaseModule, QueueModule } from '@crm/platform';
 import { IdentityModule } from '@crm/identity';
 import { CustomersModule } from '@crm/customers';
+import { NotificationsModule } from '@crm/notifications';
+import { TieringModule } from '@crm/tiering';
+import { ImportsModule } from '@crm/imports';
+import { ComplaintsModule } from '@crm/complaints';
 
 /** The domain modules whose job handlers this worker runs; no HTTP is served. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: Config): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule.forRoot(), IdentityModule, CustomersModule] };
+    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), QueueModule.forRoot(), IdentityModule, CustomersModule, NotificationsModule, TieringModule, ImportsModule, ComplaintsModule] };
   }
 }

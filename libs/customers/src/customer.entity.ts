@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '@crm/identity';
+import type { OwnerRuleMode } from './owner-assignment';
 
 export const CUSTOMER_TYPES = ['individual', 'organization', 'partner'] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
@@ -7,6 +8,7 @@ export const PARTNER_KINDS = ['upstream_agency', 'ground_handler', 'distributor'
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 export const TIERS = ['A', 'B', 'C', 'D'] as const;
 export const QUADRANTS = ['large_loyal', 'large_disloyal', 'small_loyal', 'small_disloyal'] as const;
+export const TIER_FLAGS = ['creditRisk', 'declining', 'risingStar'] as const;
 export const LIFECYCLE_STAGES = ['prospect', 'booked', 'travelling', 'returned', 'loyal', 'at_risk', 'sleeping', 'lost', 'reactivated'] as const;
 export const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const;
 export const AGE_BANDS = ['under_25', '25_34', '35_44', '45_54', '55_64', '65_plus'] as const;
@@ -113,6 +115,17 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   quadrant: string | null;
 
+  /** creditRisk, declining, risingStar: set by the re-tiering job with the tier. */
+  @Column({ name: 'tier_flags', type: 'text', array: true, default: () => "'{}'" })
+  tierFlags: string[];
+
+  /** The figures that decided the tier, when it last changed (see libs/tiering). */
+  @Column({ name: 'tier_reason', type: 'jsonb', nullable: true })
+  tierReason: { [figure: string]: string | number | null } | null;
+
+  @Column({ name: 'tier_changed_at', type: 'timestamptz', nullable: true })
+  tierChangedAt: Date | null;
+
   @Column({ name: 'lifecycle_stage', type: 'varchar', length: 20, nullable: true })
   lifecycleStage: string | null;
 
@@ -139,6 +152,11 @@ export class CustomerEntity {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+
+  /** Set when staff merged this customer into another (the survivor); its id still resolves there. */
+  @Index('customers_merged_into_idx')
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
 }
 
 @Entity('customer_contacts')
@@ -227,4 +245,20 @@ export class CustomerOwnerChangeEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;
+}
+
+/** The admin's rule for owners of customers that booking systems create; a single row (id 1). */
+@Entity('customer_owner_rule')
+export class CustomerOwnerRuleEntity {
+  @PrimaryColumn({ type: 'smallint', default: 1 })
+  id: number;
+
+  @Column({ type: 'varchar', length: 20, default: 'round_robin' })
+  mode: OwnerRuleMode;
+
+  @Column({ name: 'default_owner_id', type: 'uuid', nullable: true })
+  defaultOwnerId: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }

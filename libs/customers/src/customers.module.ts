@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@crm/identity';
-import { CustomerContactEntity, CustomerEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity } from './customer.entity';
+import { CustomerIdentityRepository } from './customer-identity.repository';
+import { CustomerIdentityService } from './customer-identity.service';
+import { CustomerContactEntity, CustomerEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity, CustomerOwnerRuleEntity } from './customer.entity';
+import { CustomerMergeController } from './customer-merge.controller';
+import { CustomerMergeRegistry } from './customer-merge.registry';
+import { CustomerMergeRepository } from './customer-merge.repository';
+import { CustomerMergeService } from './customer-merge.service';
 import { CustomersController } from './customers.controller';
 import { CustomersRepository } from './customers.repository';
 import { CustomersService } from './customers.service';
+import { OwnerRuleController } from './owner-rule.controller';
 
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([CustomerEntity, CustomerContactEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity])],
-  controllers: [CustomersController],
-  providers: [CustomersRepository, CustomersService],
-  exports: [CustomersService],
+  imports: [IdentityModule, TypeOrmModule.forFeature([CustomerEntity, CustomerContactEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity, CustomerOwnerRuleEntity])],
+  controllers: [CustomersController, OwnerRuleController, CustomerMergeController],
+  providers: [CustomersRepository, CustomersService, CustomerIdentityRepository, CustomerIdentityService, CustomerMergeRepository, CustomerMergeRegistry, CustomerMergeService],
+  exports: [CustomersService, CustomerIdentityService, CustomerMergeRegistry],
 })
 export class CustomersModule {}

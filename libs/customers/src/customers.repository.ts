@@ -13,6 +13,8 @@ export interface CustomerFilter {
   /** Set for account managers: only their own customers exist for them. */
   restrictToOwner: string | null;
   tier?: string;
+  quadrant?: string;
+  tierFlag?: string;
   tag?: string;
   lifecycleStage?: string;
   externalRef?: { source: string; externalId: string };
@@ -61,6 +63,8 @@ export class CustomersRepository {
     if (f.ownerId) qb.andWhere('c.owner_id = :ownerId', { ownerId: f.ownerId });
     if (f.type) qb.andWhere('c.type = :type', { type: f.type });
     if (f.tier) qb.andWhere('c.tier = :tier', { tier: f.tier });
+    if (f.quadrant) qb.andWhere('c.quadrant = :quadrant', { quadrant: f.quadrant });
+    if (f.tierFlag) qb.andWhere('c.tier_flags @> ARRAY[:flag]::text[]', { flag: f.tierFlag });
     if (f.lifecycleStage) qb.andWhere('c.lifecycle_stage = :stage', { stage: f.lifecycleStage });
     if (f.tag) qb.andWhere('c.tags @> ARRAY[:tag]::text[]', { tag: f.tag });
     if (f.needsOwner) qb.andWhere('owner.active = false');
@@ -87,6 +91,11 @@ export class CustomersRepository {
     const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').where('c.id = :id', { id });
     if (!opts.withDeleted) qb.andWhere('c.deleted_at IS NULL');
     return qb.getOne();
+  }
+
+  async findByIds(ids: string[]): Promise<CustomerEntity[]> {
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').where('c.id = ANY(:ids)', { ids }).andWhere('c.deleted_at IS NULL').getMany();
   }
 
   /** Contacts and references of many customers in two queries, for a list page. */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { FieldError, Page, ProblemException, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
-import { AuditService, Principal, isUuid } from '@crm/identity';
+import { AuditService, Principal, fieldChanges, isUuid } from '@crm/identity';
 import { canManage, canSee, ownerRestriction } from './customer-access';
+import { auditedCustomer, currentColumns } from './customer-audit';
 import { CustomerEntity } from './customer.entity';
 import { ownerDto, toCustomerDto } from './customer.mapper';
 import { CustomersRepository, sortKey } from './customers.repository';
@@ -37,6 +38,8 @@ export class CustomersService {
         ownerId: q.ownerId,
         restrictToOwner: ownerRestriction(p),
         tier: q.tier,
+        quadrant: q.quadrant,
+        tierFlag: q.tierFlag,
         tag: q.tag,
         lifecycleStage: q.lifecycleStage,
         externalRef: q.source && q.externalId ? { source: q.source, externalId: q.externalId } : undefined,
@@ -59,6 +62,11 @@ export class CustomersService {
     return this.dto(await this.visible(p, id));
   }
 
+  /** The id of a customer `p` may see (a merged one resolves to the survivor), 404 otherwise; unlike get(), loads no details. */
+  async visibleId(p: Principal, id: string): Promise<string> {
+    return (await this.visible(p, id)).id;
+  }
+
   async create(p: Principal, dto: CreateCustomerDto): Promise<CustomerDto> {
     const ownerId = dto.ownerId ?? p.id;
     if (ownerRestriction(p) && ownerId !== p.id) {
@@ -66,12 +74,16 @@ export class CustomersService {
     }
     this.checkShape(dto.type, dto);
     await this.checkOwner(ownerId);
+    const values: Partial<CustomerEntity> = { ...this.columns(dto), type: dto.type, name: dto.name, ownerId };
+    const contacts = contactRows(dto.contacts ?? []);
+    const refs = dto.externalRefs ?? [];
     const id = await this.repo.transaction(async (m) => {
-      const id = await this.repo.insert(m, { ...this.columns(dto), type: dto.type, name: dto.name, ownerId });
-      await this.repo.replaceContacts(m, id, contactRows(dto.contacts ?? []));
-      await this.setRefs(m, id, dto.externalRefs ?? []);
+      const id = await this.repo.insert(m, values);
+      await this.repo.replaceContacts(m, id, contacts);
+      await this.setRefs(m, id, refs);
       await this.repo.recordOwnerChange(m, { customerId: id, fromUserId: null, toUserId: ownerId, changedBy: p.id, reason: 'created' });
-      await this.audit.record(p, { action: 'customer.create', entityType: 'customer', entityId: id, details: { fields: Object.keys(dto) } }, m);
+      const changes = fieldChanges(null, auditedCustomer(values, contacts, refs));
+      await this.audit.record(p, { action: 'customer.create', entityType: 'customer', entityId: id, changes }, m);
       return id;
     });
     return this.dto((await this.repo.findById(id))!);
@@ -88,6 +100,8 @@ export class CustomersService {
       if (!canManage(p)) throw new ProblemException(403, 'Only admins and managers reassign customers.');
       await this.checkOwner(dto.ownerId!);
     }
+    // Contacts and references as they were, for the audit entry of a write that replaces them.
+    const [before] = dto.contacts || dto.externalRefs ? await this.repo.details([current]) : [];
     await this.repo.transaction(async (m) => {
       const values: Partial<CustomerEntity> = this.columns(dto);
       if (dto.type !== undefined) values.type = dto.type;
@@ -100,7 +114,11 @@ export class CustomersService {
       if (ownerChange) {
         await this.repo.recordOwnerChange(m, { customerId: id, fromUserId: current.ownerId, toUserId: dto.ownerId!, changedBy: p.id, reason: dto.ownerChangeReason ?? null });
       }
-      await this.audit.record(p, { action: 'customer.update', entityType: 'customer', entityId: id, details: { fields: Object.keys(dto) } }, m);
+      const changes = fieldChanges(
+        auditedCustomer(currentColumns(current, values), dto.contacts && before?.contacts, dto.externalRefs && before?.refs),
+        auditedCustomer(values, dto.contacts && contactRows(dto.contacts), dto.externalRefs),
+      );
+      await this.audit.record(p, { action: 'customer.update', entityType: 'customer', entityId: id, changes }, m);
     });
     return this.dto((await this.repo.findById(id))!);
   }
@@ -109,8 +127,10 @@ export class CustomersService {
     const current = await this.visible(p, id);
     if (!canManage(p)) throw new ProblemException(403, 'Only admins and managers delete customers.');
     await this.repo.transaction(async (m) => {
-      await this.repo.update(m, current.id, { deletedAt: new Date() });
-      await this.audit.record(p, { action: 'customer.delete', entityType: 'customer', entityId: id }, m);
+      const deletedAt = new Date();
+      await this.repo.update(m, current.id, { deletedAt });
+      const changes = fieldChanges({ deletedAt: null }, { deletedAt });
+      await this.audit.record(p, { action: 'customer.delete', entityType: 'customer', entityId: id, changes }, m);
     });
   }
 
@@ -118,9 +138,11 @@ export class CustomersService {
     if (!canManage(p)) throw new ProblemException(403, 'Only admins and managers restore customers.');
     const current = isUuid(id) ? await this.repo.findById(id, { withDeleted: true }) : null;
     if (!current) throw notFound('The customer');
+    if (current.mergedIntoId) throw new ProblemException(409, 'This customer was merged into another; it cannot be restored.');
     await this.repo.transaction(async (m) => {
       await this.repo.update(m, id, { deletedAt: null });
-      await this.audit.record(p, { action: 'customer.restore', entityType: 'customer', entityId: id }, m);
+      const changes = fieldChanges({ deletedAt: current.deletedAt }, { deletedAt: null });
+      await this.audit.record(p, { action: 'customer.restore', entityType: 'customer', entityId: id, changes }, m);
     });
     return this.dto((await this.repo.findById(id))!);
   }
@@ -145,8 +167,19 @@ export class CustomersService {
     return changes.map((c) => ({ id: c.id, from: user(c.fromUserId), to: user(c.toUserId)!, changedBy: user(c.changedBy), reason: c.reason, at: c.at.toISOString() }));
   }
 
+  /** Customers by id (a page's worth), those the caller may see. */
+  async getMany(p: Principal, ids: string[]): Promise<CustomerDto[]> {
+    const found = (await this.repo.findByIds(ids)).filter((c) => canSee(p, c));
+    return (await this.repo.details(found)).map(toCustomerDto);
+  }
+
+  /** A merged customer's id resolves to its survivor. */
   private async visible(p: Principal, id: string): Promise<CustomerEntity> {
-    const c = isUuid(id) ? await this.repo.findById(id) : null;
+    let c = isUuid(id) ? await this.repo.findById(id) : null;
+    if (!c && isUuid(id)) {
+      const merged = await this.repo.findById(id, { withDeleted: true });
+      if (merged?.mergedIntoId) c = await this.repo.findById(merged.mergedIntoId);
+    }
     if (!c || !canSee(p, c)) throw notFound('The customer');
     return c;
   }

@@ -1,29 +1,78 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { Page, currentRequest, decodeCursor, encodeCursor, unprocessable } from '@crm/platform';
 import { Principal } from './access-rules';
-import { AuditLogEntity } from './user.entity';
+import { FieldChanges } from './audit-changes';
+import { AuditRepository } from './audit.repository';
+import { AuditEntryDto, AuditQueryDto } from './dto/audit.dto';
 
 export interface AuditEntry {
   action: string;
   entityType: string;
   entityId?: string | null;
   details?: Record<string, unknown>;
+  /** What the write changed (see fieldChanges); never a secret's value. */
+  changes?: FieldChanges;
 }
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: AuditRepository) {}
 
   /** Pass the transaction's manager so the entry commits or rolls back with the change it describes. */
-  async record(actor: Principal | null, entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditLogEntity, {
-      actorType: actor ? actor.kind : 'system',
-      actorId: actor?.id ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      details: (entry.details ?? null) as object | null,
-    });
+  async record(actor: Principal | null, entry: AuditEntry, manager: EntityManager = this.repo.manager): Promise<void> {
+    await this.recordMany(actor, [entry], manager);
+  }
+
+  /**
+   * Many entries in one statement (a batch of bookings writes one row per booking, not one round trip each).
+   * The IP is the current HTTP request's, if any: jobs and the worker have none.
+   */
+  async recordMany(actor: Principal | null, entries: AuditEntry[], manager: EntityManager = this.repo.manager): Promise<void> {
+    if (!entries.length) return;
+    const ip = currentRequest()?.ip ?? null;
+    await this.repo.insert(
+      manager,
+      entries.map((entry) => ({
+        actorType: actor ? actor.kind : ('system' as const),
+        actorId: actor?.id ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        details: entry.details ?? null,
+        ip,
+        changes: entry.changes && Object.keys(entry.changes).length ? entry.changes : null,
+      })),
+    );
+  }
+
+  /** The log for the console, newest first. Who may read it is the controller's rule (admins). */
+  async list(q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    const limit = q.limit ?? 50;
+    const from = q.from ? new Date(q.from) : undefined;
+    const to = q.to ? new Date(q.to) : undefined;
+    if (from && to && from >= to) throw unprocessable([{ field: 'to', message: 'to must be after from' }]);
+    const [beforeId] = q.cursor ? decodeCursor(q.cursor, 1) : [null];
+    if (beforeId !== null && (typeof beforeId !== 'string' || !/^\d{1,19}$/.test(beforeId))) {
+      throw unprocessable([{ field: 'cursor', message: 'cursor is invalid' }]);
+    }
+    const filter = { actorType: q.actorType, actorId: q.actorId, entityType: q.entityType, entityId: q.entityId, actionPrefix: q.action, from, to };
+    const rows = await this.repo.list(filter, limit, beforeId);
+    const page = rows.slice(0, limit);
+    const names = await this.repo.actorNames(page);
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actor: { type: r.actorType, id: r.actorId, name: r.actorId ? (names.get(r.actorId) ?? null) : null },
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        ip: r.ip,
+        details: r.details,
+        changes: r.changes,
+      })),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null,
+    };
   }
 }

@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard';
+import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+import { AuditController } from './audit.controller';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -12,9 +18,19 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditLogEntity])],
-  controllers: [AuthController, UsersController],
-  providers: [UsersRepository, UsersService, AuthService, AuditService, SessionCleanupJob, { provide: APP_GUARD, useClass: AccessGuard }],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditLogEntity, ApiKeyEntity])],
+  controllers: [AuthController, UsersController, ApiKeysController, AuditController],
+  providers: [
+    UsersRepository,
+    UsersService,
+    AuthService,
+    AuditRepository,
+    AuditService,
+    ApiKeysRepository,
+    ApiKeysService,
+    SessionCleanupJob,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [UsersService, AuditService, AuthService],
 })
 export class IdentityModule {}

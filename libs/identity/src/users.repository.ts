@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
 import { SessionEntity, UserEntity } from './user.entity';
 
 @Injectable()
@@ -14,8 +14,8 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
-  findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ email: email.toLowerCase() });
+  findByEmail(email: string, m = this.users.manager): Promise<UserEntity | null> {
+    return m.findOneBy(UserEntity, { email: email.toLowerCase() });
   }
 
   list(): Promise<UserEntity[]> {
@@ -26,14 +26,18 @@ export class UsersRepository {
     return this.users.count();
   }
 
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction(work);
+  }
+
   /** Inserts unless the email exists (replicas racing to create the first admin); true when inserted. */
-  async insertIfAbsent(user: Pick<UserEntity, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<boolean> {
-    const res = await this.users.createQueryBuilder().insert().values(user).orIgnore().execute();
+  async insertIfAbsent(user: Pick<UserEntity, 'email' | 'name' | 'role' | 'passwordHash'>, m = this.users.manager): Promise<boolean> {
+    const res = await m.createQueryBuilder().insert().into(UserEntity).values(user).orIgnore().execute();
     return Array.isArray(res.raw) && res.raw.length > 0;
   }
 
-  save(user: UserEntity): Promise<UserEntity> {
-    return this.users.save(user);
+  save(m: EntityManager, user: UserEntity): Promise<UserEntity> {
+    return m.save(user);
   }
 
   async createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
@@ -53,8 +57,8 @@ export class UsersRepository {
     await this.sessions.delete({ tokenHash });
   }
 
-  async deleteSessionsOf(userId: string): Promise<void> {
-    await this.sessions.delete({ userId });
+  async deleteSessionsOf(m: EntityManager, userId: string): Promise<void> {
+    await m.delete(SessionEntity, { userId });
   }
 
   async deleteExpiredSessions(now: Date): Promise<number> {

@@ -1,9 +1,10 @@
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
-import { DownOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MergeOutlined, ProfileOutlined, RiseOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useLogout } from '../data/session';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 /** Side navigation, a header with the language switch and the user menu, and the page. */
 export function AppShell() {
@@ -15,7 +16,18 @@ export function AppShell() {
 
   const nav = [
     { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
-    ...(user.role === 'admin' ? [{ key: 'users', icon: <UserOutlined />, label: t('nav.users') }] : []),
+    { key: 'bookings', icon: <ProfileOutlined />, label: t('nav.bookings') },
+    { key: 'complaints', icon: <AlertOutlined />, label: t('nav.complaints') },
+    { key: 'tiers', icon: <RiseOutlined />, label: t('nav.tiers') },
+    ...(user.role === 'agent' ? [] : [{ key: 'duplicates', icon: <MergeOutlined />, label: t('nav.duplicates') }]),
+    ...(user.role === 'admin' || user.role === 'manager' ? [{ key: 'imports', icon: <UploadOutlined />, label: t('nav.import') }] : []),
+    ...(user.role === 'admin'
+      ? [
+          { key: 'users', icon: <UserOutlined />, label: t('nav.users') },
+          { key: 'api-keys', icon: <KeyOutlined />, label: t('nav.apiKeys') },
+          { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },
+        ]
+      : []),
   ];
   const userMenu = {
     items: [
@@ -41,6 +53,7 @@ export function AppShell() {
       <Layout>
         <Layout.Header style={{ background: '#fff', height: 56, lineHeight: '56px', paddingInline: 24, borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
           <Flex justify="end" align="center" gap={16} style={{ height: '100%' }}>
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown menu={userMenu} trigger={['click']}>
               <Button type="text" aria-label={t('user.menu')} data-testid="user-menu" style={{ height: 40 }}>

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Input, type InputProps } from 'antd';
 import { useDebounced } from '../use-debounced';
 
@@ -7,6 +7,12 @@ export function DebouncedInput({ initial, onCommit, delay = 250, ...props }: Omi
   const [text, setText] = useState(initial ?? '');
   const settled = useDebounced(text.trim(), delay);
   const commit = useEffectEvent(onCommit);
-  useEffect(() => commit(settled), [settled]);
+  // Only what the user typed: a box remounted by "clear filters" must not report its (stale-closure) empty text.
+  const committed = useRef(settled);
+  useEffect(() => {
+    if (settled === committed.current) return;
+    committed.current = settled;
+    commit(settled);
+  }, [settled]);
   return <Input allowClear {...props} value={text} onChange={(e) => setText(e.target.value)} />;
 }

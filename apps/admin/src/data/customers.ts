@@ -1,6 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateCustomer, Customer, CustomerList, OwnerChange, UpdateCustomer } from '@crm/contracts';
 import { api, withQuery } from '../api';
+import { useKeysetList } from './keyset';
+import type { Quadrant, Tier, TierFlag } from '../tier-view';
 
 export type { Customer };
 export type { CreateCustomer, UpdateCustomer };
@@ -13,11 +15,13 @@ export interface CustomerFilters {
   type?: Customer['type'];
   ownerId?: string;
   tag?: string;
+  tier?: Tier;
+  quadrant?: Quadrant;
+  tierFlag?: TierFlag;
   needsOwner?: boolean;
   sort?: CustomerSort;
 }
 
-const PAGE_SIZE = 50;
 const keys = {
   all: ['customers'] as const,
   list: (f: CustomerFilters) => ['customers', 'list', f] as const,
@@ -25,17 +29,7 @@ const keys = {
   history: (id: string) => ['customers', 'history', id] as const,
 };
 
-/** Keyset-paginated list for infinite scrolling; the previous result stays on screen while a new filter loads. */
-export function useCustomerList(filters: CustomerFilters) {
-  return useInfiniteQuery({
-    queryKey: keys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
-      api<CustomerList>(withQuery('/customers', { ...filters, limit: PAGE_SIZE, cursor: pageParam }), { signal }) as Promise<{ items: Customer[]; nextCursor: string | null }>,
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
-}
+export const useCustomerList = (filters: CustomerFilters) => useKeysetList<Customer>(keys.list(filters), '/customers', filters);
 
 /** Whether any customer belongs to a deactivated owner. */
 export function useNeedsOwnerExists() {
@@ -45,11 +39,13 @@ export function useNeedsOwnerExists() {
   });
 }
 
-export function useCustomer(id: string | undefined) {
+/** `staleTime` for a customer shown in passing (e.g. the name on a booking row), so scrolling does not refetch it. */
+export function useCustomer(id: string | undefined, staleTime?: number) {
   return useQuery({
     queryKey: keys.one(id ?? ''),
     queryFn: ({ signal }) => api<Customer>(`/customers/${encodeURIComponent(id!)}`, { signal }),
     enabled: !!id,
+    ...(staleTime === undefined ? {} : { staleTime }),
   });
 }
 
@@ -85,3 +81,6 @@ export const useRestoreCustomer = () => useCustomerMutation((id: string) => api<
 
 export const useTransferCustomers = () =>
   useCustomerMutation((body: { fromUserId: string; toUserId: string; reason?: string }) => api<{ moved: number }>('/customers/transfers', { method: 'POST', body }));
+
+/** The .xlsx download of the list as filtered (the session cookie authenticates a plain link; the file streams to disk). */
+export const customerExportUrl = (filters: CustomerFilters, lang: string) => '/api/v1' + withQuery('/customers/export.xlsx', { ...filters, lang });

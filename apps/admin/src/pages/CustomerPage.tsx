@@ -1,15 +1,19 @@
 import type { ReactNode } from 'react';
-import { App, Alert, Button, Col, Descriptions, Flex, Popconfirm, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleOutlined, DeleteOutlined, EditOutlined, StarFilled } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { App, Alert, Button, Col, Descriptions, Flex, Popconfirm, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleOutlined, DeleteOutlined, EditOutlined, HistoryOutlined, StarFilled } from '@ant-design/icons';
+import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import { isProblem } from '../api';
+import { BookingTimeline } from '../components/BookingTimeline';
+import { CustomerComplaints } from '../components/CustomerComplaints';
+import { CustomerValueSection } from '../components/CustomerValueSection';
 import { ErrorState } from '../components/ErrorState';
 import { OwnerHistory } from '../components/OwnerHistory';
 import { NotYetAvailable, Section, TagList } from '../components/Section';
+import { TierSection } from '../components/TierSection';
 import { TierTag } from '../components/TierTag';
 import { useCustomer, useDeleteCustomer, useRestoreCustomer, type Customer } from '../data/customers';
 import { canManageCustomers, useCurrentUser } from '../data/session';
-import { formatDateTime, formatMoney, formatPhone } from '../format';
+import { formatDateTime, formatPhone } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 
 const CONSENT_CHANNELS = ['sms', 'email', 'wechat', 'phone'] as const;
@@ -34,6 +38,8 @@ export function CustomerPage() {
     }
     return <ErrorState error={customer.error} onRetry={() => customer.refetch()} />;
   }
+  // A merged customer's old id answers with the survivor: show it under its own address.
+  if (customer.data.id !== id) return <Navigate to={`/customers/${customer.data.id}`} replace />;
   return <CustomerProfile customer={customer.data} />;
 }
 
@@ -96,6 +102,11 @@ function CustomerProfile({ customer: c }: { customer: Customer }) {
           {c.deletedAt && <Tag color="default">{t('customer.deleted')}</Tag>}
         </Space>
         <Space>
+          {user.role === 'admin' && (
+            <Link to={`/audit?entityType=customer&entityId=${c.id}`} data-testid="customer-audit-link">
+              <HistoryOutlined /> {t('customer.auditHistory')}
+            </Link>
+          )}
           <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/customers/${c.id}/edit`)}>
             {t('common.edit')}
           </Button>
@@ -129,6 +140,8 @@ function CustomerProfile({ customer: c }: { customer: Customer }) {
               <Descriptions.Item label={t('field.updatedAt')}>{formatDateTime(c.updatedAt, lang)}</Descriptions.Item>
             </Descriptions>
           </Section>
+
+          <CustomerValueSection customerId={c.id} />
 
           <Row gutter={16}>
             <Col xs={24} md={12}>
@@ -235,22 +248,9 @@ function CustomerProfile({ customer: c }: { customer: Customer }) {
             </Space>
           </Section>
 
-          <Section title={t('section.value')} testId="value">
-            <Statistic title={t('field.lifetimeValue')} value={formatMoney(c.lifetimeValue, lang)} />
-          </Section>
+          <TierSection customer={c} />
 
-          <Section title={t('section.tier')} testId="tier">
-            {c.tier ? (
-              <Descriptions size="small" column={1}>
-                <Descriptions.Item label={t('field.tier')}>
-                  <TierTag tier={c.tier} />
-                </Descriptions.Item>
-                <Descriptions.Item label={t('field.quadrant')}>{c.quadrant ? t(`quadrant.${c.quadrant}`) : '—'}</Descriptions.Item>
-              </Descriptions>
-            ) : (
-              <NotYetAvailable />
-            )}
-          </Section>
+          <BookingTimeline customerId={c.id} />
 
           <Section title={t('section.lifecycle')} testId="lifecycle">
             {c.lifecycleStage || c.health ? (
@@ -280,9 +280,7 @@ function CustomerProfile({ customer: c }: { customer: Customer }) {
             <NotYetAvailable />
           </Section>
 
-          <Section title={t('section.complaints')} testId="complaints">
-            <NotYetAvailable />
-          </Section>
+          <CustomerComplaints customerId={c.id} />
         </Col>
       </Row>
     </div>

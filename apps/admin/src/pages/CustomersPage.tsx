@@ -1,79 +1,47 @@
-import { useCallback, useMemo, useState, type HTMLAttributes, type UIEvent } from 'react';
-import { Button, Checkbox, Empty, Flex, Select, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { errorText } from '../api';
+import { useCallback, useMemo } from 'react';
+import { Button, Checkbox, Empty, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
 import { DebouncedInput } from '../components/DebouncedInput';
-import { ErrorState } from '../components/ErrorState';
+import { InfiniteTable } from '../components/InfiniteTable';
 import { TierTag } from '../components/TierTag';
 import { UserSelect } from '../components/UserSelect';
-import { CUSTOMER_SORTS, useCustomerList, type Customer, type CustomerFilters, type CustomerSort } from '../data/customers';
+import { CUSTOMER_SORTS, customerExportUrl, useCustomerList, type Customer, type CustomerFilters, type CustomerSort } from '../data/customers';
 import { useCurrentUser } from '../data/session';
 import { OWNER_ROLES } from '../data/users';
 import { formatMoney, formatPhone } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useElementHeight } from '../use-element-height';
+import { QUADRANTS, TIER_FLAGS, TIERS, tierFiltersFromParams } from '../tier-view';
+import { useUrlFilters } from '../use-url-filters';
 
 const TYPES: Customer['type'][] = ['individual', 'organization', 'partner'];
-const FILTER_PARAMS = ['q', 'type', 'ownerId', 'tag', 'needsOwner', 'sort'] as const;
-/** Fetch the next page when the user is this close (px) to the end of what is loaded. */
-const PREFETCH_DISTANCE = 600;
-const TABLE_HEADER_HEIGHT = 40;
+const FILTER_PARAMS = ['q', 'type', 'ownerId', 'tag', 'tier', 'quadrant', 'tierFlag', 'needsOwner', 'sort'] as const;
 
-/** The filters live in the URL, so a filtered list survives opening a customer and coming back. */
 function useFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilters, clear, generation } = useUrlFilters();
   const filters = useMemo<CustomerFilters>(
     () => ({
       q: params.get('q') || undefined,
       type: (params.get('type') as Customer['type']) || undefined,
       ownerId: params.get('ownerId') || undefined,
       tag: params.get('tag') || undefined,
+      ...tierFiltersFromParams(params),
       needsOwner: params.get('needsOwner') === 'true' || undefined,
       sort: (params.get('sort') as CustomerSort) || undefined,
     }),
     [params],
   );
-  const setFilter = useCallback(
-    (name: (typeof FILTER_PARAMS)[number], value: string | undefined) =>
-      setParams(
-        (prev) => {
-          if ((prev.get(name) ?? '') === (value ?? '')) return prev;
-          const next = new URLSearchParams(prev);
-          if (value) next.set(name, value);
-          else next.delete(name);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  const clear = useCallback(() => setParams({}, { replace: true }), [setParams]);
+  const setFilter = useCallback((name: (typeof FILTER_PARAMS)[number], value: string | undefined) => setFilters({ [name]: value }), [setFilters]);
   const active = FILTER_PARAMS.some((p) => p !== 'sort' && params.has(p));
-  return { filters, setFilter, clear, active };
+  return { filters, setFilter, clear, active, generation };
 }
 
 export function CustomersPage() {
   const { t, lang } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const { filters, setFilter, clear, active } = useFilters();
-  // Remounts the text boxes when the filters are cleared.
-  const [generation, setGeneration] = useState(0);
-  const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
+  const { filters, setFilter, clear, active, generation } = useFilters();
   const list = useCustomerList(filters);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-
-  const onScroll = (e: UIEvent<HTMLDivElement>) => {
-    const el = e.currentTarget;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < PREFETCH_DISTANCE && list.hasNextPage && !list.isFetchingNextPage && !list.isError) {
-      void list.fetchNextPage();
-    }
-  };
-  const clearAll = () => {
-    clear();
-    setGeneration((g) => g + 1);
-  };
 
   const columns: TableColumnsType<Customer> = [
     {
@@ -110,16 +78,20 @@ export function CustomersPage() {
     { key: 'value', title: t('field.lifetimeValue'), width: 150, align: 'right', render: (_, c) => formatMoney(c.lifetimeValue, lang) },
   ];
 
-  const busy = list.isFetching && !list.isFetchingNextPage;
   return (
     <Flex vertical gap={16} style={{ height: '100%', minHeight: 420 }}>
       <Flex justify="space-between" align="center">
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('customers.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
-          {t('customers.new')}
-        </Button>
+        <Flex gap={8}>
+          <Button icon={<DownloadOutlined />} href={customerExportUrl(filters, lang)} download>
+            {t('customers.export')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
+            {t('customers.new')}
+          </Button>
+        </Flex>
       </Flex>
 
       <Flex wrap gap={8} align="center">
@@ -161,6 +133,7 @@ export function CustomersPage() {
           aria-label={t('customers.filter.tag')}
           style={{ width: 130 }}
         />
+        <TierFilters filters={filters} setFilter={setFilter} />
         <Checkbox checked={!!filters.needsOwner} onChange={(e) => setFilter('needsOwner', e.target.checked ? 'true' : undefined)}>
           {t('customers.filter.needsOwner')}
         </Checkbox>
@@ -173,50 +146,60 @@ export function CustomersPage() {
         />
       </Flex>
 
-      {list.isError && !list.data ? (
-        <ErrorState error={list.error} title={t('customers.loadError')} onRetry={() => list.refetch()} />
-      ) : (
-        <div ref={tableBox} data-testid="customer-table" data-loaded={rows.length} aria-busy={list.isFetching} style={{ flex: 1, minHeight: 0 }}>
-          <Table<Customer>
-            virtual
-            size="small"
-            rowKey="id"
-            columns={columns}
-            dataSource={rows}
-            pagination={false}
-            loading={list.isPending}
-            scroll={{ x: 1010, y: Math.max(tableHeight - TABLE_HEADER_HEIGHT, 200) }}
-            onScroll={onScroll}
-            onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' }, 'data-testid': 'customer-row' }) as HTMLAttributes<HTMLElement>}
-            locale={{
-              emptyText: list.isPending ? (
-                <div style={{ height: 160 }} />
-              ) : (
-                <Empty description={active ? t('customers.emptyFiltered') : t('customers.empty')}>
-                  {active && <Button onClick={clearAll}>{t('customers.clearFilters')}</Button>}
-                </Empty>
-              ),
-            }}
-          />
-        </div>
-      )}
-
-      <Flex gap={12} align="center" data-testid="list-status" style={{ minHeight: 24 }}>
-        {busy && <Spin size="small" />}
-        <Typography.Text type="secondary">
-          {list.isPending ? t('common.loading') : t('customers.loaded', { n: rows.length })}
-          {list.isFetchingNextPage && ` · ${t('customers.loadingMore')}`}
-          {list.data && !list.hasNextPage && rows.length > 0 && ` · ${t('customers.allLoaded')}`}
-        </Typography.Text>
-        {list.isError && list.data && (
-          <Typography.Text type="danger">{errorText(list.error, t('common.networkError'))}</Typography.Text>
-        )}
-        {list.isError && list.data && (
-          <Button size="small" danger onClick={() => (list.isFetchNextPageError ? list.fetchNextPage() : list.refetch())}>
-            {t('common.retry')}
-          </Button>
-        )}
-      </Flex>
+      <InfiniteTable<Customer>
+        list={list}
+        columns={columns}
+        scrollX={1010}
+        testId="customer"
+        onRowClick={(c) => navigate(`/customers/${c.id}`)}
+        loadedText={(n) => t('customers.loaded', { n })}
+        loadError={t('customers.loadError')}
+        empty={
+          <Empty description={active ? t('customers.emptyFiltered') : t('customers.empty')}>
+            {active && <Button onClick={clear}>{t('customers.clearFilters')}</Button>}
+          </Empty>
+        }
+      />
     </Flex>
+  );
+}
+
+/** Tier, quadrant and flag: the tiers page links here with one of them set. */
+function TierFilters({ filters, setFilter }: { filters: CustomerFilters; setFilter: (name: 'tier' | 'quadrant' | 'tierFlag', value: string | undefined) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Select
+        allowClear
+        aria-label={t('field.tier')}
+        placeholder={t('customers.filter.tier')}
+        value={filters.tier}
+        onChange={(v) => setFilter('tier', v)}
+        options={TIERS.map((v) => ({ value: v, label: v }))}
+        data-testid="customer-tier-filter"
+        style={{ width: 110 }}
+      />
+      <Select
+        allowClear
+        aria-label={t('field.quadrant')}
+        placeholder={t('customers.filter.quadrant')}
+        value={filters.quadrant}
+        onChange={(v) => setFilter('quadrant', v)}
+        options={QUADRANTS.map((v) => ({ value: v, label: t(`quadrant.${v}`) }))}
+        data-testid="customer-quadrant-filter"
+        popupMatchSelectWidth={false}
+        style={{ width: 170 }}
+      />
+      <Select
+        allowClear
+        aria-label={t('tiers.flagsLabel')}
+        placeholder={t('customers.filter.tierFlag')}
+        value={filters.tierFlag}
+        onChange={(v) => setFilter('tierFlag', v)}
+        options={TIER_FLAGS.map((v) => ({ value: v, label: t(`flag.${v}`) }))}
+        data-testid="customer-flag-filter"
+        style={{ width: 130 }}
+      />
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { User } from '@crm/contracts';
 import { ErrorState } from '../components/ErrorState';
+import { OwnerRuleCard } from '../components/OwnerRuleCard';
 import { OwnerTransferCard } from '../components/OwnerTransferCard';
 import { UserCreateModal } from '../components/UserCreateModal';
 import { useNeedsOwnerExists } from '../data/customers';
@@ -104,6 +105,7 @@ export function UsersPage() {
         <Table<User> size="middle" rowKey="id" loading={users.isPending} columns={columns} dataSource={users.data} pagination={false} />
       )}
       <OwnerTransferCard />
+      <OwnerRuleCard />
       <UserCreateModal open={creating} onClose={() => setCreating(false)} />
     </Flex>
   );

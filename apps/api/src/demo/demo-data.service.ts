@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CONFIG, Config } from '@crm/platform';
 import { hashPassword } from '@crm/identity';
 import { GENERATE_CUSTOMERS_SQL, GENERATED_OWNER_HISTORY_SQL } from '@crm/customers';
+import { GENERATE_BOOKINGS_SQL, GENERATED_BOOKING_EXTRAS_SQL } from '@crm/bookings';
 
 export const DEMO_PASSWORD = 'demo12345';
 const DEMO_USERS = [
@@ -14,7 +15,7 @@ const DEMO_USERS = [
   { email: 'agent@example.com', name: '刘客服', role: 'agent' },
 ];
 
-/** A few hundred realistic customers and a small team, loaded once into an empty demo database. */
+/** A few hundred realistic customers with two years of bookings and a small team, loaded once into an empty demo database. */
 @Injectable()
 export class DemoDataService implements OnApplicationBootstrap {
   private readonly logger = new Logger('demo');
@@ -38,7 +39,11 @@ export class DemoDataService implements OnApplicationBootstrap {
       const owners: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'account_manager' AND active ORDER BY email`);
       await m.query(GENERATE_CUSTOMERS_SQL, [300, owners.map((o) => o.id), 0.42, 0, false]);
       await m.query(GENERATED_OWNER_HISTORY_SQL);
-      this.logger.log({ msg: 'loaded demo data', customers: 300, users: DEMO_USERS.length, password: DEMO_PASSWORD });
+      // About two years of bookings from two booking systems, as of now.
+      const [{ ids }] = await m.query('SELECT array_agg(id ORDER BY created_at, id) AS ids FROM customers');
+      const [, bookings] = await m.query(GENERATE_BOOKINGS_SQL, [ids, 0.42, new Date(), 3]);
+      for (const sql of GENERATED_BOOKING_EXTRAS_SQL) await m.query(sql, [ids]);
+      this.logger.log({ msg: 'loaded demo data', customers: 300, bookings, users: DEMO_USERS.length, password: DEMO_PASSWORD });
     });
   }
 }

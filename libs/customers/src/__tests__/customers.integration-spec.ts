@@ -199,9 +199,9 @@ describe('customers API', () => {
     it('writes every change to the audit log in the same transaction', async () => {
       const c = await create(admin, { type: 'individual', name: '审计' });
       await http(t, admin).patch(`${base}/${c.id}`, { city: '西安' });
-      const rows = await sql(t, `SELECT action, details FROM audit_log WHERE entity_id = $1 ORDER BY id`, [c.id]);
+      const rows = await sql(t, `SELECT action, changes FROM audit_log WHERE entity_id = $1 ORDER BY id`, [c.id]);
       expect(rows.map((r) => r.action)).toEqual(['customer.create', 'customer.update']);
-      expect(rows[1].details).toEqual({ fields: ['city'] });
+      expect(rows[1].changes).toEqual({ city: { before: null, after: '西安' } });
     });
   });
 

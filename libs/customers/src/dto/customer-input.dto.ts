@@ -65,6 +65,7 @@ export class CreateCustomerDto {
   // Not in the OpenAPI input: present only so that setting them is refused by name.
   @computed('tier') tier?: never;
   @computed('quadrant') quadrant?: never;
+  @computed('tierFlags') tierFlags?: never;
   @computed('lifecycleStage') lifecycleStage?: never;
   @computed('health') health?: never;
   @computed('lifetimeValue') lifetimeValue?: never;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@crm/platform';
-import { CUSTOMER_TYPES, LIFECYCLE_STAGES, QUADRANTS, TIERS } from '../customer.entity';
+import { CUSTOMER_TYPES, LIFECYCLE_STAGES, QUADRANTS, TIERS, TIER_FLAGS } from '../customer.entity';
 
 export class MoneyDto {
   @ApiProperty({ description: 'integer minor units' }) value: number;
@@ -66,6 +66,9 @@ export class CustomerDto {
   @ApiProperty({ type: OwnerDto }) owner: OwnerDto;
   @ApiProperty({ enum: TIERS, nullable: true }) tier: string | null;
   @ApiProperty({ enum: QUADRANTS, nullable: true }) quadrant: string | null;
+  @ApiProperty({ enum: TIER_FLAGS, isArray: true }) tierFlags: string[];
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the figures that decided the tier when it last changed' }) tierReason: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true }) tierChangedAt: string | null;
   @ApiProperty({ enum: LIFECYCLE_STAGES, nullable: true }) lifecycleStage: string | null;
   @ApiProperty({ type: CustomerHealthDto, nullable: true }) health: CustomerHealthDto | null;
   @ApiProperty({ type: MoneyDto }) lifetimeValue: MoneyDto;
@@ -89,6 +92,8 @@ export class CustomerListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CUSTOMER_TYPES }) @IsOptional() @IsIn(CUSTOMER_TYPES) type?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'ownerId must be a user id' }) ownerId?: string;
   @ApiPropertyOptional({ enum: TIERS }) @IsOptional() @IsIn(TIERS) tier?: string;
+  @ApiPropertyOptional({ enum: QUADRANTS }) @IsOptional() @IsIn(QUADRANTS) quadrant?: string;
+  @ApiPropertyOptional({ enum: TIER_FLAGS }) @IsOptional() @IsIn(TIER_FLAGS) tierFlag?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) tag?: string;
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES }) @IsOptional() @IsIn(LIFECYCLE_STAGES) lifecycleStage?: string;
   @ApiPropertyOptional({ description: 'lookup by an outside reference, with externalId' }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9_-]{0,49}$/, { message: 'source must be a source name' }) source?: string;

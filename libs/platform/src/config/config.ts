@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * The one typed, validated configuration object. Nothing else reads process.env:
  * `parseConfig` turns an environment into a Config or throws one ConfigError that
@@ -26,7 +28,15 @@ export interface Config {
   demoData: boolean;
   sessionTtlHours: number;
   cookieSecure: boolean;
+  /** Per API key token bucket: sustained requests per second, and how many may come at once. */
+  apiKeyRatePerSecond: number;
+  apiKeyBurst: number;
   bodyLimitBytes: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the caller's IP (audit log): false (none, the default), true (any:
+   * only behind a proxy that overwrites the header), a number of hops, or proxy addresses/CIDRs.
+   */
+  trustProxy: TrustProxy;
   logLevel: LogLevel;
   /** The agency's time zone: business times (SLA deadlines, "a year ago") are computed in it. */
   timeZone: string;
@@ -34,6 +44,11 @@ export interface Config {
   adminDistDir: string | null;
   shutdownTimeoutMs: number;
 }
+
+export type TrustProxy = boolean | number | string[];
+
+/** Names @fastify/proxy-addr understands besides addresses and CIDRs. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -102,6 +117,17 @@ export function parseConfig(env: Env): Config {
   const queuePrefix = str('QUEUE_PREFIX');
   if (queuePrefix !== undefined && !/^[\w-]{1,50}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX must be 1-50 letters, digits, _ or -');
 
+  const trustProxy = ((): TrustProxy => {
+    const raw = str('TRUST_PROXY');
+    if (raw === undefined || /^(false|no)$/i.test(raw)) return false;
+    if (/^(true|yes)$/i.test(raw)) return true;
+    if (/^\d+$/.test(raw)) return int('TRUST_PROXY', 0, 0, 20);
+    const entries = raw.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !PROXY_NAMES.includes(e) && !isAddressOrCidr(e));
+    if (bad.length) problems.push(`TRUST_PROXY must be true, false, a hop count or proxy addresses/CIDRs, got "${bad.join(', ')}"`);
+    return bad.length ? false : entries;
+  })();
+
   const timeZone = str('TIME_ZONE') ?? 'Asia/Shanghai';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -124,7 +150,10 @@ export function parseConfig(env: Env): Config {
     demoData: bool('DEMO_DATA', databaseUrl === null),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
     cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
+    apiKeyRatePerSecond: int('API_KEY_RATE_PER_SECOND', 50, 1, 100_000),
+    apiKeyBurst: int('API_KEY_BURST', 100, 1, 1_000_000),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    trustProxy,
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     timeZone,
     adminDistDir: str('ADMIN_DIST_DIR') ?? 'dist/admin',
@@ -132,4 +161,11 @@ export function parseConfig(env: Env): Config {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
 }

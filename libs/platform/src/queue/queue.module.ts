@@ -11,6 +11,9 @@ import { JobRunner } from './job-runner';
 import { JobRunsRepository } from './job-runs.repository';
 import { QUEUE_DRIVER } from './queue-driver';
 import { QueueService } from './queue.service';
+import { OutboxEventEntity } from '../outbox/outbox-event.entity';
+import { OutboxRelayJob } from '../outbox/outbox-relay.job';
+import { OutboxService } from '../outbox/outbox.service';
 
 @Global()
 @Module({})
@@ -18,12 +21,14 @@ export class QueueModule {
   static forRoot(): DynamicModule {
     return {
       module: QueueModule,
-      imports: [DiscoveryModule, TypeOrmModule.forFeature([JobRunEntity, JobScheduleEntity])],
+      imports: [DiscoveryModule, TypeOrmModule.forFeature([JobRunEntity, JobScheduleEntity, OutboxEventEntity])],
       providers: [
         JobRegistry,
         JobRunsRepository,
         JobRunner,
         QueueService,
+        OutboxService,
+        OutboxRelayJob,
         {
           provide: QUEUE_DRIVER,
           inject: [CONFIG, JobRunner],
@@ -38,7 +43,7 @@ export class QueueModule {
           },
         },
       ],
-      exports: [QueueService],
+      exports: [QueueService, OutboxService],
     };
   }
 }

@@ -24,16 +24,28 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   async runNow(name: string, asOf: Date, requestedBy: string | null): Promise<JobRunEntity> {
-    const job = jobDefinition(name);
-    if (!job || !job.manual) throw notFound(`The job "${name}"`);
+    if (!jobDefinition(name)?.manual) throw notFound(`The job "${name}"`);
     const run = await this.runs.createManual(name, asOf, requestedBy);
+    await this.enqueue(run);
+    return run;
+  }
+
+  /**
+   * A run of a job the product starts itself (not through the jobs API), in two steps so the caller can
+   * link the run to its own record before any worker can pick it up: `prepare`, link, `enqueue`.
+   */
+  prepare(name: string, requestedBy: string | null): Promise<JobRunEntity> {
+    if (!jobDefinition(name)) throw new Error(`Unknown job "${name}"`);
+    return this.runs.createManual(name, new Date(), requestedBy);
+  }
+
+  async enqueue(run: JobRunEntity): Promise<void> {
     try {
-      await this.driver.enqueue(job, { runId: run.id }, run.id);
+      await this.driver.enqueue(jobDefinition(run.name)!, { runId: run.id }, run.id);
     } catch (err) {
       await this.runs.markFailed(run.id, 'The queue was unavailable when the run was requested.', true);
       throw new ProblemException(503, 'The job queue is unavailable; try again shortly.');
     }
-    return run;
   }
 
   async getRun(id: string): Promise<JobRunEntity> {

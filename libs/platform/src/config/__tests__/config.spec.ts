@@ -14,7 +14,21 @@ describe('parseConfig', () => {
       timeZone: 'Asia/Shanghai',
       bodyLimitBytes: 1024 * 1024,
       cookieSecure: false,
+      apiKeyRatePerSecond: 50,
+      apiKeyBurst: 100,
     });
+  });
+
+  it('reads the API key rate limit', () => {
+    expect(parseConfig({ API_KEY_RATE_PER_SECOND: '2', API_KEY_BURST: '3' })).toMatchObject({ apiKeyRatePerSecond: 2, apiKeyBurst: 3 });
+  });
+
+  it('trusts no proxy unless told which: X-Forwarded-For is the caller\'s to forge', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,::1/128' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback', '::1/128']);
   });
 
   it('turns demo data off by default when a database is given', () => {
@@ -47,6 +61,12 @@ describe('parseConfig', () => {
     [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE must be an IANA time zone'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
     [{ BODY_LIMIT_BYTES: '10' }, 'BODY_LIMIT_BYTES must be an integer between 1024'],
+    [{ API_KEY_RATE_PER_SECOND: '0' }, 'API_KEY_RATE_PER_SECOND must be an integer between 1'],
+    [{ API_KEY_BURST: '1.5' }, 'API_KEY_BURST must be an integer between 1'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true, false, a hop count or proxy addresses/CIDRs, got "maybe"'],
+    [{ TRUST_PROXY: '10.0.0.0/33,127.0.0.1' }, 'got "10.0.0.0/33"'],
+    [{ TRUST_PROXY: '300.1.1.1' }, 'TRUST_PROXY must be'],
+    [{ TRUST_PROXY: '50' }, 'TRUST_PROXY must be an integer between 0 and 20'],
   ])('rejects %j', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

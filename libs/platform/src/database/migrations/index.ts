@@ -1,4 +1,10 @@
 // Every migration, oldest first. Generated from the entities (npm run migration:generate) and committed.
 import { Initial1795426054334 } from './1795426054334-Initial';
+import { ApiKeys1795431135900 } from './1795431135900-ApiKeys';
+import { Bookings1795436888427 } from './1795436888427-Bookings';
+import { AuditDetails1795436974350 } from './1795436974350-AuditDetails';
+import { Imports1795437420541 } from './1795437420541-Imports';
+import { Tiering1795438376772 } from './1795438376772-Tiering';
+import { Complaints1795441443904 } from './1795441443904-Complaints';
 
-export const MIGRATIONS: Function[] = [Initial1795426054334];
+export const MIGRATIONS: Function[] = [Initial1795426054334, ApiKeys1795431135900, Bookings1795436888427, AuditDetails1795436974350, Imports1795437420541, Tiering1795438376772, Complaints1795441443904];

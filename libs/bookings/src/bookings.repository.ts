@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BookingEntity, BookingStatus, BookingStatusChangeEntity, SALE_STATUSES } from './booking.entity';
+
+/** A booking ready to write: validated, its customer resolved. */
+export interface BookingRow {
+  source: string;
+  externalId: string;
+  customerId: string;
+  status: BookingStatus;
+  bookedAt: string;
+  departureDate: string | null;
+  returnDate: string | null;
+  destination: string | null;
+  product: string | null;
+  category: string | null;
+  travellers: number;
+  amountValue: number;
+  amountCurrency: string;
+  paymentDueAt: string | null;
+  paidAt: string | null;
+}
+
+export interface UpsertOutcome {
+  id: string;
+  created: boolean;
+  /** False when the booking already was exactly this: nothing written. */
+  changed: boolean;
+  previousStatus: BookingStatus | null;
+  /** The customer the booking belonged to before this write; null when new. */
+  previousCustomerId: string | null;
+  /** What the booking counted as sales (minor units) before and after: 0 unless confirmed or completed. */
+  previousSale: number;
+  sale: number;
+}
+
+export interface BookingFilter {
+  customerId?: string;
+  source?: string;
+  status?: string;
+  destination?: string;
+  departureFrom?: string;
+  departureTo?: string;
+  /** Account managers: bookings of their own customers only. */
+  restrictToOwner: string | null;
+}
+
+const SALES = `(${SALE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+const COLUMNS = [
+  ['source', 'text'], ['external_id', 'text'], ['customer_id', 'uuid'], ['status', 'text'], ['booked_at', 'timestamptz'],
+  ['departure_date', 'date'], ['return_date', 'date'], ['destination', 'text'], ['product', 'text'], ['category', 'text'],
+  ['travellers', 'int'], ['amount_value', 'bigint'], ['amount_currency', 'text'], ['payment_due_at', 'timestamptz'], ['paid_at', 'timestamptz'],
+] as const;
+const FIELDS: (keyof BookingRow)[] = [
+  'source', 'externalId', 'customerId', 'status', 'bookedAt', 'departureDate', 'returnDate', 'destination', 'product', 'category',
+  'travellers', 'amountValue', 'amountCurrency', 'paymentDueAt', 'paidAt',
+];
+const DATA_COLUMNS = COLUMNS.slice(2).map(([c]) => c);
+
+/**
+ * Writes a set of bookings (distinct keys) in one statement: inserts the new, updates the changed, leaves
+ * the identical untouched, and records every status change. All CTEs see the rows as they were before
+ * the statement, which is how `old` knows the previous status.
+ */
+const UPSERT_SQL = `
+WITH input AS (
+  SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}) WITH ORDINALITY
+    AS i(${COLUMNS.map(([c]) => c).join(', ')}, ord)
+), old AS (
+  SELECT b.id, b.source, b.external_id, b.status, b.customer_id, b.amount_value FROM bookings b JOIN input USING (source, external_id)
+), upserted AS (
+  INSERT INTO bookings (${COLUMNS.map(([c]) => c).join(', ')})
+  SELECT ${COLUMNS.map(([c]) => c).join(', ')} FROM input ORDER BY ord
+  ON CONFLICT (source, external_id) DO UPDATE SET ${DATA_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
+  WHERE (${DATA_COLUMNS.map((c) => `bookings.${c}`).join(', ')}) IS DISTINCT FROM (${DATA_COLUMNS.map((c) => `excluded.${c}`).join(', ')})
+  RETURNING id, source, external_id, status
+), history AS (
+  INSERT INTO booking_status_changes (booking_id, from_status, to_status)
+  SELECT u.id, o.status, u.status FROM upserted u LEFT JOIN old o USING (source, external_id)
+  WHERE o.status IS DISTINCT FROM u.status
+)
+SELECT coalesce(u.id, o.id) AS id, o.id IS NULL AS created, u.id IS NOT NULL AS changed, o.status AS previous_status,
+       o.customer_id AS previous_customer_id,
+       CASE WHEN o.status IN ${SALES} THEN o.amount_value ELSE 0 END AS previous_sale,
+       CASE WHEN i.status IN ${SALES} THEN i.amount_value ELSE 0 END AS sale
+FROM input i LEFT JOIN upserted u USING (source, external_id) LEFT JOIN old o USING (source, external_id)
+ORDER BY i.ord`;
+
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Rows must have distinct (source, externalId); the caller holds locks on those keys. */
+  async upsert(m: EntityManager, rows: BookingRow[]): Promise<UpsertOutcome[]> {
+    if (!rows.length) return [];
+    const params = FIELDS.map((f) => rows.map((r) => r[f]));
+    const out: { id: string; created: boolean; changed: boolean; previous_status: BookingStatus | null; previous_customer_id: string | null; previous_sale: string; sale: string }[] =
+      await m.query(UPSERT_SQL, params);
+    return out.map((r) => ({
+      id: r.id, created: r.created, changed: r.changed, previousStatus: r.previous_status, previousCustomerId: r.previous_customer_id, previousSale: Number(r.previous_sale), sale: Number(r.sale),
+    }));
+  }
+
+  /**
+   * Recomputes customers.lifetime_value (the list's "value" sort) from their bookings: after a merge.
+   * Rows are locked in id order so two batches touching the same customers cannot deadlock. `totals` is
+   * MATERIALIZED: inlined, its per-customer sum ran twice (once for the filter, once for the SET).
+   */
+  async refreshLifetimeValues(m: EntityManager, customerIds: string[]): Promise<void> {
+    if (!customerIds.length) return;
+    await m.query(
+      `WITH locked AS (SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE),
+            totals AS MATERIALIZED (
+              SELECT l.id, coalesce((SELECT sum(b.amount_value) FROM bookings b WHERE b.customer_id = l.id AND b.status IN ${SALES}), 0) AS total
+              FROM locked l
+            )
+       UPDATE customers c SET lifetime_value = t.total FROM totals t WHERE c.id = t.id AND c.lifetime_value <> t.total`,
+      [customerIds],
+    );
+  }
+
+  /**
+   * Adds each customer's change of sales to its lifetime value: no booking is read, so a batch costs one
+   * indexed lock-and-update per customer. Rows are locked in id order (no deadlock between batches).
+   */
+  async addToLifetimeValues(m: EntityManager, deltas: Map<string, number>): Promise<void> {
+    const changed = [...deltas].filter(([, d]) => d !== 0);
+    if (!changed.length) return;
+    await m.query(
+      `WITH d AS (SELECT * FROM unnest($1::uuid[], $2::bigint[]) AS d(id, delta)),
+            locked AS (SELECT c.id FROM customers c JOIN d USING (id) ORDER BY c.id FOR UPDATE OF c)
+       UPDATE customers c SET lifetime_value = c.lifetime_value + d.delta FROM d JOIN locked USING (id) WHERE c.id = d.id`,
+      [changed.map(([id]) => id), changed.map(([, d]) => d)],
+    );
+  }
+
+  async findById(id: string): Promise<BookingEntity | null> {
+    return this.dataSource.getRepository(BookingEntity).findOneBy({ id });
+  }
+
+  async findByKey(source: string, externalId: string): Promise<BookingEntity | null> {
+    return this.dataSource.getRepository(BookingEntity).findOneBy({ source, externalId });
+  }
+
+  /** A customer's booking by its id in whichever system it came from (staff know the number, not the system). */
+  async findOfCustomer(customerId: string, externalId: string): Promise<BookingEntity | null> {
+    return this.dataSource.getRepository(BookingEntity).findOne({ where: { customerId, externalId }, order: { bookedAt: 'DESC' } });
+  }
+
+  async findByIds(m: EntityManager, ids: string[]): Promise<BookingEntity[]> {
+    return ids.length ? m.getRepository(BookingEntity).createQueryBuilder('b').where('b.id = ANY(:ids)', { ids }).getMany() : [];
+  }
+
+  async statusHistory(bookingIds: string[]): Promise<BookingStatusChangeEntity[]> {
+    if (!bookingIds.length) return [];
+    return this.dataSource
+      .getRepository(BookingStatusChangeEntity)
+      .createQueryBuilder('h')
+      .where('h.booking_id = ANY(:ids)', { ids: bookingIds })
+      .orderBy('h.at', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .getMany();
+  }
+
+  /** Newest bookings first, keyset-paged on (booked_at, id). */
+  async list(f: BookingFilter, limit: number, after: unknown[] | null): Promise<BookingEntity[]> {
+    const qb = this.dataSource.getRepository(BookingEntity).createQueryBuilder('b');
+    if (f.restrictToOwner) qb.andWhere('b.customer_id IN (SELECT id FROM customers WHERE owner_id = :me)', { me: f.restrictToOwner });
+    if (f.customerId) qb.andWhere('b.customer_id = :customerId', { customerId: f.customerId });
+    if (f.source) qb.andWhere('b.source = :source', { source: f.source });
+    if (f.status) qb.andWhere('b.status = :status', { status: f.status });
+    if (f.destination) qb.andWhere('b.destination = :destination', { destination: f.destination });
+    if (f.departureFrom) qb.andWhere('b.departure_date >= :from', { from: f.departureFrom });
+    if (f.departureTo) qb.andWhere('b.departure_date <= :to', { to: f.departureTo });
+    if (after) qb.andWhere('(b.booked_at, b.id) < (:afterAt, :afterId)', { afterAt: after[0], afterId: after[1] });
+    return qb.orderBy('b.booked_at', 'DESC').addOrderBy('b.id', 'DESC').limit(limit + 1).getMany();
+  }
+
+  /** The value figures of one customer from its bookings, as of `now`; one indexed pass over its bookings. */
+  async customerValue(customerId: string, now: Date): Promise<CustomerValueRow> {
+    const rows: CustomerValueRow[] = await this.dataSource.query(
+      `WITH b AS (SELECT * FROM bookings WHERE customer_id = $1),
+            s AS (SELECT * FROM b WHERE status IN ${SALES}),
+            due AS (
+              SELECT paid_at, payment_due_at, coalesce(paid_at, $2) > payment_due_at AS late FROM s
+              WHERE payment_due_at IS NOT NULL AND (paid_at IS NOT NULL OR payment_due_at < $2)
+            )
+       SELECT
+         (SELECT coalesce(sum(amount_value), 0) FROM s)::text AS lifetime_value,
+         (SELECT coalesce(sum(amount_value), 0) FROM s WHERE booked_at > $2::timestamptz - interval '12 months')::text AS sales_last_12_months,
+         (SELECT count(*) FROM s)::int AS trips,
+         (SELECT min(departure_date)::text FROM s) AS first_trip,
+         (SELECT max(departure_date)::text FROM s) AS last_trip,
+         (SELECT count(*) FROM b WHERE status = 'inquiry')::int AS open_inquiries,
+         (SELECT count(*) FROM b WHERE status = 'cancelled')::int AS cancelled,
+         (SELECT count(*) FROM due)::int AS payments_due,
+         (SELECT count(*) FROM due WHERE late)::int AS paid_late,
+         (SELECT round(avg(extract(epoch FROM coalesce(paid_at, $2) - payment_due_at) / 86400)::numeric, 1) FROM due WHERE late)::float AS average_days_late,
+         (SELECT coalesce(json_agg(t), '[]') FROM (SELECT destination AS key, count(*)::int AS trips, sum(amount_value)::text AS sales FROM s WHERE destination IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1 LIMIT 5) t) AS destinations,
+         (SELECT coalesce(json_agg(t), '[]') FROM (SELECT category AS key, count(*)::int AS trips, sum(amount_value)::text AS sales FROM s WHERE category IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1 LIMIT 7) t) AS categories,
+         (SELECT coalesce(json_agg(t ORDER BY t.month), '[]') FROM (SELECT extract(month FROM departure_date)::int AS month, count(*)::int AS trips FROM s WHERE departure_date IS NOT NULL GROUP BY 1) t) AS months`,
+      [customerId, now],
+    );
+    return rows[0];
+  }
+
+  /** Moves every booking of one customer to another (merge); returns how many. */
+  async moveToCustomer(m: EntityManager, fromCustomerId: string, toCustomerId: string): Promise<number> {
+    const [, count] = await m.query(`UPDATE bookings SET customer_id = $2, updated_at = now() WHERE customer_id = $1`, [fromCustomerId, toCustomerId]);
+    return Number(count);
+  }
+}
+
+export interface CustomerValueRow {
+  lifetime_value: string;
+  sales_last_12_months: string;
+  trips: number;
+  first_trip: string | null;
+  last_trip: string | null;
+  open_inquiries: number;
+  cancelled: number;
+  payments_due: number;
+  paid_late: number;
+  average_days_late: number | null;
+  destinations: { key: string; trips: number; sales: string }[];
+  categories: { key: string; trips: number; sales: string }[];
+  months: { month: number; trips: number }[];
+}
