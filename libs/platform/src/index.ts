@@ -20,3 +20,4 @@ export * from './queue/schedule';
 export * from './testing/scratch-database';
 export * from './config/process-lifecycle';
 export * from './outbox/outbox.service';
+export * from './time/agency-time';

@@ -1,4 +1,4 @@
-import { monthsBefore } from './agency-time';
+import { monthsBefore } from '@crm/platform';
 
 /**
  * ABCD tiering, the scale × loyalty matrix and the signals, as one pure function over bookings. It is the

@@ -3,7 +3,7 @@
  * library: Intl tells the wall clock of an instant, and the instant of a wall clock is found by
  * correcting for the zone's offset (twice, so a DST change in between is honoured).
  */
-interface Wall {
+export interface Wall {
   year: number;
   month: number; // 1..12
   day: number;
@@ -20,7 +20,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function wallOf(instant: Date, timeZone: string): Wall {
+export function wallOf(instant: Date, timeZone: string): Wall {
   const p = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((x) => [x.type, Number(x.value)]));
   const ms = ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + (instant.getTime() % 1000 + 1000) % 1000;
   return { year: p.year, month: p.month, day: p.day, ms };
@@ -28,7 +28,7 @@ function wallOf(instant: Date, timeZone: string): Wall {
 
 const wallAsUtc = (w: Wall) => Date.UTC(w.year, w.month - 1, w.day) + w.ms;
 
-function instantOf(w: Wall, timeZone: string): Date {
+export function instantOf(w: Wall, timeZone: string): Date {
   let guess = wallAsUtc(w);
   for (let i = 0; i < 2; i++) guess = wallAsUtc(w) - (wallAsUtc(wallOf(new Date(guess), timeZone)) - guess);
   return new Date(guess);
