@@ -40,6 +40,16 @@ export async function signInAsAdmin(page: Page, baseUrl: string): Promise<void> 
   await page.waitForURL('**/customers');
 }
 
+/** Signs in as someone else (in whichever language the console is in) and waits for the customer list. */
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/^(邮箱|Email)$/).fill(email);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL('**/customers');
+}
+
 /** Calls the API as the test admin (to arrange data, and to check what the console saved). */
 export async function adminApi<T>(baseUrl: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(TEST_ADMIN) });

@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintSlaClock, Notification } from '@crm/contracts';
+import { followUpNotificationText } from './complaint-handling-view';
 import type { MessageKey, Translate } from './i18n/translate';
 
 /** The complaint vocabulary as the console shows it (mirrors libs/complaints' complaint-rules). */
@@ -52,12 +53,6 @@ export function allowedSteps(status: ComplaintStatus, severity: Severity): Compl
   }
 }
 
-/** The default targets (minutes) of libs/complaints' SLA policy, for the 80 % warning the list highlights. */
-const TARGET_MINUTES: Record<Severity, Partial<Record<SlaMetric, number>>> = {
-  ordinary: { initial_solution: 120, resolution: 72 * 60 },
-  major: { emergency_team: 30, customer_update: 120, resolution: 24 * 60 },
-};
-const WARN_SHARE = 0.8;
 const MINUTE = 60_000;
 
 export type CountdownState = 'ok' | 'warning' | 'breached' | 'paused' | 'met' | 'none';
@@ -75,16 +70,15 @@ export function currentClock(sla: ComplaintSlaClock[]): ComplaintSlaClock | null
   return sla.find((c) => c.state === 'paused') ?? sla.find((c) => c.state === 'met') ?? null;
 }
 
-/** A clock's countdown at `now`: minutes left, amber once 80 % of its target is used, red once overdue. */
-export function clockCountdown(clock: ComplaintSlaClock | null, severity: Severity, now: number): Countdown {
+/** A clock's countdown at `now`: minutes left, amber once 80 % of its target is used (its warnAt), red once overdue. */
+export function clockCountdown(clock: ComplaintSlaClock | null, now: number): Countdown {
   if (!clock) return { state: 'none', metric: null, minutes: null };
   if (clock.state === 'paused' || !clock.dueAt) return { state: 'paused', metric: clock.metric, minutes: null };
   if (clock.metAt) return { state: clock.state === 'breached' ? 'breached' : 'met', metric: clock.metric, minutes: null };
   const left = Date.parse(clock.dueAt) - now;
   const minutes = left >= 0 ? Math.ceil(left / MINUTE) : -Math.ceil(-left / MINUTE);
   if (left < 0 || clock.state === 'breached') return { state: 'breached', metric: clock.metric, minutes };
-  const target = TARGET_MINUTES[severity][clock.metric];
-  const warning = target !== undefined && left <= (target - target * WARN_SHARE) * MINUTE;
+  const warning = clock.warnAt !== null && now >= Date.parse(clock.warnAt);
   return { state: warning ? 'warning' : 'ok', metric: clock.metric, minutes };
 }
 
@@ -130,23 +124,29 @@ export interface ComplaintFilters {
   category?: ComplaintCategory;
   priority?: Priority;
   ownerId?: string;
+  /** complaints whose owner is in this team */
+  teamId?: string;
   customerId?: string;
 }
-export const COMPLAINT_FILTER_PARAMS = ['open', 'status', 'severity', 'category', 'priority', 'ownerId'] as const;
+export const COMPLAINT_FILTER_PARAMS = ['open', 'status', 'severity', 'category', 'priority', 'ownerId', 'teamId'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The filters a shared link asks for; unknown values are left out rather than sent to the API to be refused. */
 export function complaintFiltersFromParams(params: URLSearchParams): ComplaintFilters {
   const pick = <T extends string>(name: string, allowed: readonly T[]) => allowed.find((v) => v === params.get(name));
-  const ownerId = params.get('ownerId') ?? '';
+  const uuid = (name: string) => {
+    const v = params.get(name) ?? '';
+    return UUID.test(v) ? v : undefined;
+  };
   return {
     open: params.get('open') === 'true' ? 'true' : undefined,
     status: pick('status', COMPLAINT_STATUSES),
     severity: pick('severity', SEVERITIES),
     category: pick('category', COMPLAINT_CATEGORIES),
     priority: pick('priority', PRIORITIES),
-    ownerId: UUID.test(ownerId) ? ownerId : undefined,
+    ownerId: uuid('ownerId'),
+    teamId: uuid('teamId'),
   };
 }
 
@@ -176,8 +176,9 @@ export function standardRemedy(attribution: Attribution, refundable: boolean, to
   return [{ kind: 'apology', key: 'compensation.apology' }];
 }
 
-/** The bell's line for the sla-watch notifications: complaint.sla_warning / sla_breach / sla_escalation. */
+/** The bell's line for the sla-watch notifications (complaint.sla_warning / sla_breach / sla_escalation) and a follow-up falling due. */
 export function complaintNotificationText(t: Translate, n: Pick<Notification, 'kind' | 'params'>): string | null {
+  if (n.kind === 'complaint.follow_up_due') return followUpNotificationText(t, n);
   const level = /^complaint\.sla_(warning|breach|escalation)$/.exec(n.kind)?.[1] as 'warning' | 'breach' | 'escalation' | undefined;
   if (!level) return null;
   const p = n.params as { metric?: string; priority?: string; customerName?: string };

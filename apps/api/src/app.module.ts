@@ -7,12 +7,14 @@ import { TieringModule } from '@crm/tiering';
 import { BookingsModule } from '@crm/bookings';
 import { ImportsModule } from '@crm/imports';
 import { ComplaintsModule } from '@crm/complaints';
+import { VisitsModule } from '@crm/visits';
+import { LifecycleModule } from '@crm/lifecycle';
 import { HealthController } from './health/health.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { DemoDataService } from './demo/demo-data.service';
 
 
-const DOMAIN_MODULES = [IdentityModule, CustomersModule, BookingsModule, ImportsModule, NotificationsModule, TieringModule, ComplaintsModule];
+const DOMAIN_MODULES = [IdentityModule, CustomersModule, BookingsModule, ImportsModule, NotificationsModule, TieringModule, ComplaintsModule, VisitsModule, LifecycleModule];
 
 @Module({})
 export class AppModule {

@@ -7,6 +7,7 @@ import type { ClockState, SlaMetric } from './sla-clock';
 @Index('complaints_source_external_id_key', ['source', 'externalId'], { unique: true })
 @Index('complaints_queue_idx', ['priority', 'nextDueAt', 'id'])
 @Index('complaints_customer_idx', ['customerId', 'receivedAt'])
+@Index('complaints_received_idx', ['receivedAt'])
 export class ComplaintEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -50,6 +51,10 @@ export class ComplaintEntity {
   @Column({ type: 'char', length: 1, nullable: true })
   tier: string | null;
 
+  /** The service-level policy version in force when it was received (0: the built-in defaults): its clocks keep to it. */
+  @Column({ name: 'sla_policy_version', type: 'int', default: 0 })
+  slaPolicyVersion: number;
+
   @Column({ type: 'varchar', length: 30 })
   status: ComplaintStatus;
 
@@ -62,6 +67,13 @@ export class ComplaintEntity {
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
   compensations: Compensation[];
+
+  /** Who settled the compensations and when (accepted the proposal, or changed it); null while the system's proposal stands. */
+  @Column({ name: 'compensations_decided_by', type: 'uuid', nullable: true })
+  compensationsDecidedBy: string | null;
+
+  @Column({ name: 'compensations_decided_at', type: 'timestamptz', nullable: true })
+  compensationsDecidedAt: Date | null;
 
   @Column({ name: 'corrective_action', type: 'jsonb', nullable: true })
   correctiveAction: { action: string; ownerId: string | null; dueOn: string | null } | null;
@@ -123,6 +135,10 @@ export class ComplaintSlaClockEntity {
 
   @Column({ name: 'warn_at', type: 'timestamptz', nullable: true })
   warnAt: Date | null;
+
+  /** A further target period past the deadline, in the clock's own time (business hours, pauses): escalation. */
+  @Column({ name: 'escalate_at', type: 'timestamptz', nullable: true })
+  escalateAt: Date | null;
 
   @Column({ type: 'varchar', length: 10 })
   state: ClockState;

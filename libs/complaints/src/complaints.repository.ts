@@ -11,6 +11,8 @@ export interface ComplaintFilter {
   category?: string;
   priority?: string;
   ownerId?: string;
+  /** Complaints whose owner is in this team. */
+  teamId?: string;
   customerId?: string;
   /** Account managers: complaints of their own customers only. */
   restrictToOwner: string | null;
@@ -23,22 +25,22 @@ export interface WatchResult {
 }
 
 /**
- * sla-watch in one statement: marks every clock that reached 80 %, its deadline, or a further target period
- * past it, at $1, each mark once (the WHERE skips what is marked), and writes one outbox event per recipient:
- * warnings to the owner, breaches to the owner and the managers, escalations to the admins.
+ * sla-watch in one statement: marks every clock that reached 80 %, its deadline, or its escalation time (a further
+ * target period past it in the clock's own time, computed with the clock) at $1, each mark once (the WHERE skips what is marked), and writes one outbox event per recipient:
+ * warnings to the owner, breaches to the owner and their team's manager, escalations to the admins.
  */
-const WATCH_SQL = `
+export const WATCH_SQL = `
 WITH due AS (
   SELECT complaint_id, metric, period, warned_at, breached_at, escalated_at FROM complaint_sla_clocks
   WHERE state IN ('running', 'breached') AND met_at IS NULL AND due_at IS NOT NULL
     AND ((warned_at IS NULL AND warn_at <= $1) OR (breached_at IS NULL AND due_at < $1)
-      OR (escalated_at IS NULL AND due_at + minutes * interval '1 minute' < $1))
+      OR (escalated_at IS NULL AND escalate_at < $1))
   FOR UPDATE
 ), marked AS (
   UPDATE complaint_sla_clocks k SET
     warned_at = coalesce(k.warned_at, CASE WHEN k.warn_at <= $1 THEN $1 END),
     breached_at = coalesce(k.breached_at, CASE WHEN k.due_at < $1 THEN $1 END),
-    escalated_at = coalesce(k.escalated_at, CASE WHEN k.due_at + k.minutes * interval '1 minute' < $1 THEN $1 END),
+    escalated_at = coalesce(k.escalated_at, CASE WHEN k.escalate_at < $1 THEN $1 END),
     state = CASE WHEN k.due_at < $1 THEN 'breached' ELSE k.state END
   FROM due d WHERE (k.complaint_id, k.metric, k.period) = (d.complaint_id, d.metric, d.period)
   RETURNING k.complaint_id, k.metric, k.due_at,
@@ -48,8 +50,14 @@ WITH due AS (
 ), notices AS (
   SELECT m.*, 'warning' AS level, c.owner_id AS user_id FROM marked m JOIN complaints c ON c.id = m.complaint_id WHERE m.warned
   UNION ALL
-  SELECT m.*, 'breach', u.id FROM marked m JOIN complaints c ON c.id = m.complaint_id
-    JOIN users u ON u.id = c.owner_id OR (u.role = 'manager' AND u.active) WHERE m.breached
+  -- a breach: the owner, and the manager of the owner's team (every active manager when the owner has no team or
+  -- the team no active manager); UNION makes one notice when the owner is that manager
+  SELECT m.*, 'breach', r.user_id FROM marked m JOIN complaints c ON c.id = m.complaint_id
+    LEFT JOIN users o ON o.id = c.owner_id LEFT JOIN teams t ON t.id = o.team_id
+    LEFT JOIN users tm ON tm.id = t.manager_id AND tm.active AND tm.role IN ('manager', 'admin')
+    CROSS JOIN LATERAL (SELECT c.owner_id UNION SELECT tm.id WHERE tm.id IS NOT NULL
+      UNION SELECT u.id FROM users u WHERE tm.id IS NULL AND u.role = 'manager' AND u.active) r(user_id)
+    WHERE m.breached
   UNION ALL
   SELECT m.*, 'escalation', u.id FROM marked m JOIN users u ON u.role = 'admin' AND u.active WHERE m.escalated
 )
@@ -89,6 +97,12 @@ export class ComplaintsRepository {
     await m.update(ComplaintEntity, { id }, values);
   }
 
+  /** A merge: the complaints (and so their follow-ups, which hang on them) belong to the survivor from now on. */
+  async moveToCustomer(m: EntityManager, mergedId: string, survivorId: string): Promise<number> {
+    const [, moved] = (await m.query(`UPDATE complaints SET customer_id = $2 WHERE customer_id = $1`, [mergedId, survivorId])) as [unknown[], number];
+    return moved;
+  }
+
   async addEvent(m: EntityManager, event: Omit<ComplaintEventEntity, 'id'>): Promise<void> {
     await m.insert(ComplaintEventEntity, event);
   }
@@ -104,14 +118,14 @@ export class ComplaintsRepository {
       [complaintId, clocks.map((c) => c.metric), clocks.map((c) => c.period)],
     );
     await m.query(
-      `INSERT INTO complaint_sla_clocks (complaint_id, metric, period, minutes, due_at, warn_at, state, met_at)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::timestamptz[])
+      `INSERT INTO complaint_sla_clocks (complaint_id, metric, period, minutes, due_at, warn_at, state, met_at, escalate_at)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::timestamptz[], $9::timestamptz[])
        ON CONFLICT (complaint_id, metric, period) DO UPDATE SET minutes = excluded.minutes, due_at = excluded.due_at, warn_at = excluded.warn_at,
-         met_at = excluded.met_at,
+         met_at = excluded.met_at, escalate_at = excluded.escalate_at,
          state = CASE WHEN excluded.state = 'running' AND complaint_sla_clocks.breached_at IS NOT NULL THEN 'breached' ELSE excluded.state END`,
       [
         complaintId, clocks.map((c) => c.metric), clocks.map((c) => c.period), clocks.map((c) => c.minutes), clocks.map((c) => c.dueAt),
-        clocks.map((c) => c.warnAt), clocks.map((c) => c.state), clocks.map((c) => c.metAt),
+        clocks.map((c) => c.warnAt), clocks.map((c) => c.state), clocks.map((c) => c.metAt), clocks.map((c) => c.escalateAt),
       ],
     );
   }
@@ -138,6 +152,7 @@ export class ComplaintsRepository {
     if (f.category) q.andWhere('c.category = :category', { category: f.category });
     if (f.priority) q.andWhere('c.priority = :priority', { priority: f.priority });
     if (f.ownerId) q.andWhere('c.owner_id = :ownerId', { ownerId: f.ownerId });
+    if (f.teamId) q.andWhere('c.owner_id IN (SELECT id FROM users WHERE team_id = :teamId)', { teamId: f.teamId });
     if (f.customerId) q.andWhere('c.customer_id = :customerId', { customerId: f.customerId });
     if (f.restrictToOwner) q.andWhere('c.customer_id IN (SELECT id FROM customers WHERE owner_id = :me)', { me: f.restrictToOwner });
     if (after) {

@@ -2,17 +2,23 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxService, Page, ProblemException, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
 import { AuditService, Principal, UsersService, isUuid } from '@crm/identity';
-import { CustomerDto, CustomerListQueryDto, CustomersService } from '@crm/customers';
+import { CustomerDto, CustomerListQueryDto, CustomerMergeRegistry, CustomersService } from '@crm/customers';
 import { BookingsService } from '@crm/bookings';
 import { NotificationsService } from '@crm/notifications';
 import { EventType, INCIDENT_CATEGORIES, nextStatus, priorityOf, proposedRemedy } from './complaint-rules';
+import { compensationProblems, correctiveActionProblems } from './complaint-compensation';
+import { ComplaintFollowUpsRepository, FollowUpAnswer } from './complaint-follow-ups.repository';
 import { ComplaintEntity } from './complaint.entity';
 import { toComplaintDto } from './complaint.mapper';
 import { ComplaintsRepository, WatchResult } from './complaints.repository';
 import {
   AssignDto, ComplaintBodyDto, ComplaintDetailDto, ComplaintDto, ComplaintEventInputDto, ComplaintListQueryDto, CreateComplaintDto, IncidentReportDto, ResolveDto,
 } from './dto/complaint.dto';
-import { DEFAULT_SLA_POLICY, computeClocks, nextDueAt } from './sla-clock';
+import { computeClocks, nextDueAt } from './sla-clock';
+import { SlaPolicyService } from './sla-policy.service';
+
+/** What else a step does in its transaction (the follow-up opened on closing…); the lib's other services register these. */
+export type StepHook = (m: EntityManager, c: ComplaintEntity, type: EventType, at: Date) => Promise<void>;
 
 /** Fields a booking system may change on a re-sent complaint; anything else stays as handled here. */
 const SOURCE_FIELDS = ['customerId', 'bookingExternalId', 'severity', 'category', 'description', 'receivedAt'] as const;
@@ -22,15 +28,25 @@ export class ComplaintsService implements OnModuleInit {
   constructor(
     private readonly repo: ComplaintsRepository,
     private readonly customers: CustomersService,
+    private readonly merges: CustomerMergeRegistry,
     private readonly bookings: BookingsService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly followUps: ComplaintFollowUpsRepository,
+    private readonly slaPolicy: SlaPolicyService,
   ) {}
 
-  /** sla-watch's events become in-app notifications, one per recipient. */
+  private readonly stepHooks: StepHook[] = [];
+
+  onStep(hook: StepHook): void {
+    this.stepHooks.push(hook);
+  }
+
+  /** sla-watch's events become in-app notifications, one per recipient; a merged customer's complaints go to the survivor. */
   onModuleInit(): void {
+    this.merges.register(async (m, mergedId, survivorId) => ({ complaints: await this.repo.moveToCustomer(m, mergedId, survivorId) }));
     this.outbox.on('complaint.sla', async (m, events) => {
       await this.notifications.notifyMany(
         m,
@@ -63,8 +79,10 @@ export class ComplaintsService implements OnModuleInit {
       const changed = SOURCE_FIELDS.filter((f) => String(existing[f]?.valueOf() ?? '') !== String(incoming[f]?.valueOf() ?? ''));
       if (changed.length) {
         const priority = priorityOf(incoming.severity, existing.tier);
-        await this.repo.update(m, existing.id, { ...incoming, priority });
-        await this.refreshClocks(m, { ...existing, ...incoming }, now);
+        // A corrected received time may fall under another policy version; nothing else changes the version.
+        const slaPolicyVersion = changed.includes('receivedAt') ? await this.slaPolicy.versionAt(incoming.receivedAt) : existing.slaPolicyVersion;
+        await this.repo.update(m, existing.id, { ...incoming, priority, slaPolicyVersion });
+        await this.refreshClocks(m, { ...existing, ...incoming, slaPolicyVersion }, now);
         await this.audit.record(p, { action: 'complaint.update', entityType: 'complaint', entityId: existing.id, details: { source, externalId, fields: changed } }, m);
       }
       return { id: existing.id, created: false };
@@ -120,11 +138,20 @@ export class ComplaintsService implements OnModuleInit {
     });
   }
 
-  /** Resolves with an attribution; without compensations given, the standard remedy for it is recorded. */
-  resolve(p: Principal, id: string, dto: ResolveDto, now = new Date()): Promise<ComplaintDetailDto> {
+  /**
+   * Resolves with an attribution; without compensations given, the standard remedy for it is recorded as a
+   * proposal (staff accept or change it later), while compensations given are the caller's decision.
+   */
+  async resolve(p: Principal, id: string, dto: ResolveDto, now = new Date()): Promise<ComplaintDetailDto> {
+    const today = now.toISOString().slice(0, 10);
+    const problems = [...compensationProblems(dto.compensations ?? [], today), ...correctiveActionProblems(dto.correctiveAction)];
+    if (problems.length) throw unprocessable(problems);
+    if (dto.correctiveAction?.ownerId) await this.checkUser(dto.correctiveAction.ownerId, 'correctiveAction.ownerId');
     return this.step(p, id, 'resolved', dto.note ?? null, now, async (c) => ({
       attribution: dto.attribution,
-      compensations: dto.compensations ?? proposedRemedy(dto.attribution, await this.bookingAmount(p, c), now.toISOString().slice(0, 10)),
+      compensations: dto.compensations ?? proposedRemedy(dto.attribution, await this.bookingAmount(p, c), today),
+      compensationsDecidedBy: dto.compensations ? p.id : null,
+      compensationsDecidedAt: dto.compensations ? now : null,
       correctiveAction: dto.correctiveAction ? { action: dto.correctiveAction.action, ownerId: dto.correctiveAction.ownerId ?? null, dueOn: dto.correctiveAction.dueOn ?? null } : null,
     }));
   }
@@ -154,6 +181,11 @@ export class ComplaintsService implements OnModuleInit {
     return this.repo.watch(asOf);
   }
 
+  /** The customers' answers to the satisfaction follow-ups (newest first), for their health score. */
+  followUpAnswers(customerIds: string[]): Promise<FollowUpAnswer[]> {
+    return this.followUps.answersOf(customerIds);
+  }
+
   /** One event under the complaint's lock: the state machine decides, the clocks are recomputed, it is audited. */
   private async step(
     p: Principal, id: string, type: EventType, note: string | null, now: Date,
@@ -169,6 +201,7 @@ export class ComplaintsService implements OnModuleInit {
       await this.repo.addEvent(m, { complaintId, type, at: now, actorId: p.kind === 'user' ? p.id : null, note });
       await this.repo.update(m, complaintId, changes);
       await this.refreshClocks(m, c, now);
+      for (const hook of this.stepHooks) await hook(m, c, type, now);
       await this.audit.record(p, { action: `complaint.${type}`, entityType: 'complaint', entityId: complaintId, details: { from: c.status, to: status, attribution: changes.attribution } }, m);
     });
     return this.get(p, complaintId);
@@ -176,9 +209,10 @@ export class ComplaintsService implements OnModuleInit {
 
   private async insert(m: EntityManager, p: Principal, values: Partial<ComplaintEntity>, customer: CustomerDto, now: Date): Promise<string> {
     const tier = customer.tier;
-    const id = await this.repo.insert(m, { ...values, tier, priority: priorityOf(values.severity!, tier), status: 'received' });
+    const slaPolicyVersion = await this.slaPolicy.versionAt(values.receivedAt!);
+    const id = await this.repo.insert(m, { ...values, tier, slaPolicyVersion, priority: priorityOf(values.severity!, tier), status: 'received' });
     await this.repo.addEvent(m, { complaintId: id, type: 'received', at: values.receivedAt!, actorId: p.kind === 'user' ? p.id : null, note: null });
-    await this.refreshClocks(m, { ...values, id, tier } as ComplaintEntity, now);
+    await this.refreshClocks(m, { ...values, id, tier, slaPolicyVersion } as ComplaintEntity, now);
     await this.audit.record(p, {
       action: 'complaint.create', entityType: 'complaint', entityId: id,
       details: { source: values.source, externalId: values.externalId, customerId: customer.id, severity: values.severity },
@@ -186,10 +220,10 @@ export class ComplaintsService implements OnModuleInit {
     return id;
   }
 
-  /** The clocks from the whole event history (the intake event follows receivedAt when a source corrects it). */
-  private async refreshClocks(m: EntityManager, c: Pick<ComplaintEntity, 'id' | 'severity' | 'tier' | 'receivedAt'>, now: Date): Promise<void> {
+  /** The clocks from the whole event history (the intake event follows receivedAt when a source corrects it), under the complaint's policy version. */
+  private async refreshClocks(m: EntityManager, c: Pick<ComplaintEntity, 'id' | 'severity' | 'tier' | 'receivedAt' | 'slaPolicyVersion'>, now: Date): Promise<void> {
     const events = (await this.repo.events(c.id, m)).map((e) => ({ type: e.type, at: e.type === 'received' ? c.receivedAt : e.at }));
-    const clocks = computeClocks(c.severity, c.tier, events, DEFAULT_SLA_POLICY, now);
+    const clocks = computeClocks(c.severity, c.tier, events, await this.slaPolicy.clockPolicy(c.slaPolicyVersion), now);
     await this.repo.saveClocks(m, c.id, clocks);
     await this.repo.update(m, c.id, { nextDueAt: nextDueAt(clocks) });
   }
@@ -214,14 +248,16 @@ export class ComplaintsService implements OnModuleInit {
     return orIfMissing(booking.then((b) => b.amount.value), () => null);
   }
 
-  private async checkUser(id: string, field: string) {
+  /** 422 on `field` unless `id` is an active user. */
+  async checkUser(id: string, field: string) {
     const user = await orIfMissing(this.users.get(id), () => {
       throw unprocessable([{ field, message: 'no such user' }]);
     });
     if (!user.active) throw unprocessable([{ field, message: 'the user is deactivated' }]);
   }
 
-  private async visible(p: Principal, id: string): Promise<ComplaintEntity> {
+  /** The complaint if `p` may see it (account managers: their own customers'), else 404. */
+  async visible(p: Principal, id: string): Promise<ComplaintEntity> {
     const complaint = isUuid(id) ? await this.repo.findById(id) : null;
     if (!complaint) throw notFound('The complaint');
     await orIfMissing(this.customers.visibleId(p, complaint.customerId), () => {

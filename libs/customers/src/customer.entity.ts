@@ -132,6 +132,10 @@ export class CustomerEntity {
   @Column({ type: 'jsonb', nullable: true })
   health: { score: number; band: string; reasons: string[] } | null;
 
+  /** P(alive), expected trips in 52 weeks and the next-trip window: set by the churn-score job (see libs/lifecycle). */
+  @Column({ type: 'jsonb', nullable: true })
+  prediction: { pAlive: number; expectedTrips52w: number; nextTripWindow: { from: string; to: string; basis: string } | null } | null;
+
   /** Every two-character piece of name and organisation, set by a database trigger; search only. */
   @Column({ name: 'search_bigrams', type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false })
   searchBigrams: string[];

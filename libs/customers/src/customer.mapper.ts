@@ -35,6 +35,7 @@ export function toCustomerDto({ customer: c, contacts, refs }: CustomerDetails):
     tierChangedAt: c.tierChangedAt?.toISOString() ?? null,
     lifecycleStage: c.lifecycleStage,
     health: c.health,
+    prediction: c.prediction,
     lifetimeValue: { value: Number(c.lifetimeValue), currency: c.currency },
     contacts: contacts.map((k) => ({ id: k.id, name: k.name, role: k.role, phone: k.phone, email: k.email, primary: k.primary })),
     externalRefs: refs.map((r) => ({ source: r.source, externalId: r.externalId })),

@@ -6,6 +6,7 @@ import { CustomerIdentityService } from './customer-identity.service';
 import { CustomerContactEntity, CustomerEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity, CustomerOwnerRuleEntity } from './customer.entity';
 import { CustomerMergeController } from './customer-merge.controller';
 import { CustomerMergeRegistry } from './customer-merge.registry';
+import { CustomerOwnershipRegistry } from './customer-ownership.registry';
 import { CustomerMergeRepository } from './customer-merge.repository';
 import { CustomerMergeService } from './customer-merge.service';
 import { CustomersController } from './customers.controller';
@@ -16,7 +17,7 @@ import { OwnerRuleController } from './owner-rule.controller';
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([CustomerEntity, CustomerContactEntity, CustomerExternalRefEntity, CustomerOwnerChangeEntity, CustomerOwnerRuleEntity])],
   controllers: [CustomersController, OwnerRuleController, CustomerMergeController],
-  providers: [CustomersRepository, CustomersService, CustomerIdentityRepository, CustomerIdentityService, CustomerMergeRepository, CustomerMergeRegistry, CustomerMergeService],
-  exports: [CustomersService, CustomerIdentityService, CustomerMergeRegistry],
+  providers: [CustomersRepository, CustomersService, CustomerIdentityRepository, CustomerIdentityService, CustomerMergeRepository, CustomerMergeRegistry, CustomerMergeService, CustomerOwnershipRegistry],
+  exports: [CustomersService, CustomerIdentityService, CustomerMergeRegistry, CustomerOwnershipRegistry],
 })
 export class CustomersModule {}

@@ -147,19 +147,19 @@ export class CustomersRepository {
     await m.insert(CustomerOwnerChangeEntity, change);
   }
 
-  /** Moves every live customer of one owner to another, with a history row each: two statements, any number of rows. */
-  async transferAll(m: EntityManager, fromUserId: string, toUserId: string, changedBy: string | null, reason: string | null): Promise<number> {
-    const rows: { n: string }[] = await m.query(
+  /** Moves every live customer of one owner to another, with a history row each: one statement, any number of rows. The ids moved. */
+  async transferAll(m: EntityManager, fromUserId: string, toUserId: string, changedBy: string | null, reason: string | null): Promise<string[]> {
+    const rows: { ids: string[] }[] = await m.query(
       `WITH moved AS (
          UPDATE customers SET owner_id = $2, updated_at = now() WHERE owner_id = $1 AND deleted_at IS NULL RETURNING id
        ), history AS (
          INSERT INTO customer_owner_changes (customer_id, from_user_id, to_user_id, changed_by, reason)
          SELECT id, $1, $2, $3, $4 FROM moved
        )
-       SELECT count(*) AS n FROM moved`,
+       SELECT coalesce(array_agg(id), '{}') AS ids FROM moved`,
       [fromUserId, toUserId, changedBy, reason],
     );
-    return Number(rows[0].n);
+    return rows[0].ids;
   }
 
   async ownerHistory(customerId: string): Promise<{ changes: CustomerOwnerChangeEntity[]; users: Map<string, UserEntity> }> {

@@ -4,6 +4,7 @@ import { FieldError, Page, ProblemException, decodeCursor, encodeCursor, notFoun
 import { AuditService, Principal, fieldChanges, isUuid } from '@crm/identity';
 import { canManage, canSee, ownerRestriction } from './customer-access';
 import { auditedCustomer, currentColumns } from './customer-audit';
+import { CustomerOwnershipRegistry } from './customer-ownership.registry';
 import { CustomerEntity } from './customer.entity';
 import { ownerDto, toCustomerDto } from './customer.mapper';
 import { CustomersRepository, sortKey } from './customers.repository';
@@ -21,6 +22,7 @@ export class CustomersService {
   constructor(
     private readonly repo: CustomersRepository,
     private readonly audit: AuditService,
+    private readonly ownership: CustomerOwnershipRegistry,
   ) {}
 
   async list(p: Principal, q: CustomerListQueryDto): Promise<Page<CustomerDto>> {
@@ -113,6 +115,7 @@ export class CustomersService {
       if (dto.externalRefs) await this.setRefs(m, id, dto.externalRefs, id);
       if (ownerChange) {
         await this.repo.recordOwnerChange(m, { customerId: id, fromUserId: current.ownerId, toUserId: dto.ownerId!, changedBy: p.id, reason: dto.ownerChangeReason ?? null });
+        await this.ownership.changed(m, { customerIds: [id], fromUserId: current.ownerId, toUserId: dto.ownerId! });
       }
       const changes = fieldChanges(
         auditedCustomer(currentColumns(current, values), dto.contacts && before?.contacts, dto.externalRefs && before?.refs),
@@ -154,7 +157,9 @@ export class CustomersService {
     if (!(await this.repo.findUser(dto.fromUserId))) throw unprocessable([{ field: 'fromUserId', message: 'no such user' }]);
     await this.checkOwner(dto.toUserId, 'toUserId');
     return this.repo.transaction(async (m) => {
-      const moved = await this.repo.transferAll(m, dto.fromUserId, dto.toUserId, p.id, dto.reason ?? null);
+      const customerIds = await this.repo.transferAll(m, dto.fromUserId, dto.toUserId, p.id, dto.reason ?? null);
+      await this.ownership.changed(m, { customerIds, fromUserId: dto.fromUserId, toUserId: dto.toUserId });
+      const moved = customerIds.length;
       await this.audit.record(p, { action: 'customer.transfer_all', entityType: 'user', entityId: dto.fromUserId, details: { toUserId: dto.toUserId, moved } }, m);
       return { moved };
     });

@@ -9,4 +9,5 @@ export { refKey } from './identity-resolution';
 export { IsPhone } from './dto/is-phone.validator';
 export type { CustomerType } from './customer.entity';
 export { CustomerMergeRegistry, type MergeParticipant } from './customer-merge.registry';
+export { CustomerOwnershipRegistry, type OwnershipChange, type OwnershipParticipant } from './customer-ownership.registry';
 export { CustomerDto, CustomerListQueryDto } from './dto/customer.dto';

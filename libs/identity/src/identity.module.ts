@@ -12,17 +12,23 @@ import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionCleanupJob } from './session-cleanup.job';
+import { TeamEntity } from './team.entity';
+import { TeamsController } from './teams.controller';
+import { TeamsRepository } from './teams.repository';
+import { TeamsService } from './teams.service';
 import { AuditLogEntity, SessionEntity, UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditLogEntity, ApiKeyEntity])],
-  controllers: [AuthController, UsersController, ApiKeysController, AuditController],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditLogEntity, ApiKeyEntity, TeamEntity])],
+  controllers: [AuthController, UsersController, TeamsController, ApiKeysController, AuditController],
   providers: [
     UsersRepository,
     UsersService,
+    TeamsRepository,
+    TeamsService,
     AuthService,
     AuditRepository,
     AuditService,

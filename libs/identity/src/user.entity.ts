@@ -24,6 +24,11 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** The one team the user is in, if any (teams.id). */
+  @Index('users_team_idx')
+  @Column({ name: 'team_id', type: 'uuid', nullable: true })
+  teamId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException, notFound } from '@crm/platform';
+import { ProblemException, notFound, unprocessable } from '@crm/platform';
 import { Principal } from './access-rules';
 import { fieldChanges } from './audit-changes';
 import { AuditService } from './audit.service';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './password';
+import { TeamsRepository } from './teams.repository';
 import { UsersRepository } from './users.repository';
 import { UserEntity } from './user.entity';
 
@@ -12,6 +13,7 @@ import { UserEntity } from './user.entity';
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly teams: TeamsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -44,8 +46,10 @@ export class UsersService {
     if (losesAdmin && user.id === actor.id) {
       throw new ProblemException(409, 'You cannot remove your own administrator access; ask another administrator.');
     }
+    if (dto.teamId && !(isUuid(dto.teamId) && (await this.teams.findById(dto.teamId)))) throw unprocessable([{ field: 'teamId', message: 'no such team' }]);
     const before = auditedFields(user);
     if (dto.name !== undefined) user.name = dto.name;
+    if (dto.teamId !== undefined) user.teamId = dto.teamId;
     if (dto.role !== undefined) user.role = dto.role;
     if (dto.active !== undefined) user.active = dto.active;
     if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
@@ -66,7 +70,7 @@ export class UsersService {
 
 /** A user as the audit log shows it: the password hash only as "changed" (it is redacted). */
 function auditedFields(u: UserEntity) {
-  return { email: u.email, name: u.name, role: u.role, active: u.active, password: u.passwordHash };
+  return { email: u.email, name: u.name, role: u.role, active: u.active, teamId: u.teamId, password: u.passwordHash };
 }
 
 export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

@@ -1,18 +1,32 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '@crm/platform';
+import { CONFIG, Config, decodeCursor, encodeCursor } from '@crm/platform';
 import { Principal } from '@crm/identity';
+import { emailFor } from './notification-email';
 import { NotificationEntity } from './notification.entity';
+import { OutgoingMessagesRepository } from './outgoing-messages.repository';
 import { NewNotification, NotificationsRepository } from './notifications.repository';
 import { NotificationDto, NotificationListDto, NotificationQueryDto } from './dto/notification.dto';
 
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly repo: NotificationsRepository) {}
+  constructor(
+    private readonly repo: NotificationsRepository,
+    private readonly outgoing: OutgoingMessagesRepository,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
-  /** Inside the caller's transaction (an outbox relay): once per source event, however often relayed. */
-  notifyMany(m: EntityManager, rows: NewNotification[]): Promise<void> {
-    return this.repo.insertMany(m, rows);
+  /**
+   * Inside the caller's transaction (an outbox relay): once per source event, however often relayed. The kinds
+   * that warrant it (the sla-watch alerts) also become an e-mail to the user, in the same transaction.
+   */
+  async notifyMany(m: EntityManager, rows: NewNotification[]): Promise<void> {
+    await this.repo.insertMany(m, rows);
+    const emails = rows.flatMap((r) => {
+      const text = emailFor(r, this.config.timeZone);
+      return text ? [{ userId: r.userId, subject: text.subject, body: text.body, sourceEventId: r.sourceEventId }] : [];
+    });
+    await this.outgoing.insertEmails(m, emails);
   }
 
   async list(p: Principal, q: NotificationQueryDto): Promise<NotificationListDto> {

@@ -8,9 +8,12 @@ import { notificationText } from '../tier-view';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 const at = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
+/** The default targets in minutes: a running clock as the API sends it warns 80 % into its target, on calendar time. */
+const TARGETS: Record<ComplaintSlaClock['metric'], number> = { emergency_team: 30, customer_update: 120, initial_solution: 120, resolution: 72 * 60 };
 const clock = (metric: ComplaintSlaClock['metric'], dueIn: number | null, state: ComplaintSlaClock['state'] = 'running', metAt: string | null = null): ComplaintSlaClock => ({
   metric,
   dueAt: dueIn === null ? null : at(dueIn),
+  warnAt: dueIn === null || metAt ? null : at(dueIn - TARGETS[metric] * 0.2),
   state,
   metAt,
 });
@@ -35,31 +38,37 @@ describe('currentClock', () => {
 describe('clockCountdown and countdownText', () => {
   it('counts whole minutes left, and amber once 80 % of the target is used', () => {
     // Major emergency team: 30 minutes, warning from minute 24 (6 left).
-    const fresh = clockCountdown(clock('emergency_team', 25), 'major', NOW);
+    const fresh = clockCountdown(clock('emergency_team', 25), NOW);
     expect(fresh).toEqual({ state: 'ok', metric: 'emergency_team', minutes: 25 });
     expect(countdownText(zh, fresh)).toBe('剩余 25 分钟');
     expect(countdownText(en, fresh)).toBe('25 min left');
-    expect(clockCountdown(clock('emergency_team', 6), 'major', NOW).state).toBe('warning');
-    expect(clockCountdown(clock('emergency_team', 7), 'major', NOW).state).toBe('ok');
+    expect(clockCountdown(clock('emergency_team', 6), NOW).state).toBe('warning');
+    expect(clockCountdown(clock('emergency_team', 7), NOW).state).toBe('ok');
     // Ordinary initial solution: 120 minutes, warning at 24 left.
-    expect(clockCountdown(clock('initial_solution', 24), 'ordinary', NOW).state).toBe('warning');
-    expect(clockCountdown(clock('initial_solution', 25), 'ordinary', NOW).state).toBe('ok');
+    expect(clockCountdown(clock('initial_solution', 24), NOW).state).toBe('warning');
+    expect(clockCountdown(clock('initial_solution', 25), NOW).state).toBe('ok');
+  });
+  it('warns at the warnAt the API computed: on business hours, long before the last fifth of the wall-clock time', () => {
+    // Due tomorrow 10:00 after a night the desk is closed; 80 % of the two open hours was used up yesterday evening.
+    const overnight = { ...clock('initial_solution', 14 * 60), warnAt: at(-30) };
+    expect(clockCountdown(overnight, NOW)).toEqual({ state: 'warning', metric: 'initial_solution', minutes: 14 * 60 });
+    expect(clockCountdown({ ...overnight, warnAt: at(1) }, NOW).state).toBe('ok');
   });
   it('rounds a part-minute up while running and counts overdue minutes once past due', () => {
-    const almost = clockCountdown({ ...clock('emergency_team', 0), dueAt: new Date(NOW + 30_000).toISOString() }, 'major', NOW);
+    const almost = clockCountdown({ ...clock('emergency_team', 0), dueAt: new Date(NOW + 30_000).toISOString() }, NOW);
     expect(almost.minutes).toBe(1);
-    const late = clockCountdown(clock('emergency_team', -10, 'breached'), 'major', NOW);
+    const late = clockCountdown(clock('emergency_team', -10, 'breached'), NOW);
     expect(late).toEqual({ state: 'breached', metric: 'emergency_team', minutes: -10 });
     expect(countdownText(zh, late)).toBe('超时 10 分钟');
     expect(countdownText(en, late)).toBe('overdue 10 min');
     // Past due but the job has not marked it yet: still red.
-    expect(clockCountdown(clock('resolution', -1), 'ordinary', NOW).state).toBe('breached');
+    expect(clockCountdown(clock('resolution', -1), NOW).state).toBe('breached');
   });
   it('says paused, met, met late and nothing', () => {
-    expect(countdownText(zh, clockCountdown(clock('resolution', null, 'paused'), 'ordinary', NOW))).toBe('已暂停');
-    expect(countdownText(en, clockCountdown(clock('initial_solution', 10, 'met', at(-3)), 'ordinary', NOW))).toBe('met');
-    expect(countdownText(en, clockCountdown(clock('initial_solution', -10, 'breached', at(-3)), 'ordinary', NOW))).toBe('met late');
-    expect(countdownText(en, clockCountdown(null, 'ordinary', NOW))).toBe('—');
+    expect(countdownText(zh, clockCountdown(clock('resolution', null, 'paused'), NOW))).toBe('已暂停');
+    expect(countdownText(en, clockCountdown(clock('initial_solution', 10, 'met', at(-3)), NOW))).toBe('met');
+    expect(countdownText(en, clockCountdown(clock('initial_solution', -10, 'breached', at(-3)), NOW))).toBe('met late');
+    expect(countdownText(en, clockCountdown(null, NOW))).toBe('—');
   });
 });
 
@@ -90,11 +99,11 @@ describe('allowedSteps', () => {
 describe('complaintFiltersFromParams', () => {
   it('keeps known values and drops the rest', () => {
     const id = '3f1e5a9c-2b7d-4c8e-9a1f-0123456789ab';
-    expect(complaintFiltersFromParams(new URLSearchParams(`open=true&priority=P1&severity=major&category=guide&status=received&ownerId=${id}`))).toEqual({
-      open: 'true', priority: 'P1', severity: 'major', category: 'guide', status: 'received', ownerId: id,
+    expect(complaintFiltersFromParams(new URLSearchParams(`open=true&priority=P1&severity=major&category=guide&status=received&ownerId=${id}&teamId=${id}`))).toEqual({
+      open: 'true', priority: 'P1', severity: 'major', category: 'guide', status: 'received', ownerId: id, teamId: id,
     });
-    expect(complaintFiltersFromParams(new URLSearchParams('open=yes&priority=P9&category=spa&ownerId=me'))).toEqual({
-      open: undefined, priority: undefined, severity: undefined, category: undefined, status: undefined, ownerId: undefined,
+    expect(complaintFiltersFromParams(new URLSearchParams('open=yes&priority=P9&category=spa&ownerId=me&teamId=mine'))).toEqual({
+      open: undefined, priority: undefined, severity: undefined, category: undefined, status: undefined, ownerId: undefined, teamId: undefined,
     });
   });
 });

@@ -30,6 +30,7 @@ const customer: Customer = {
   tierChangedAt: null,
   lifecycleStage: null,
   health: null,
+  prediction: null,
   lifetimeValue: { value: 1280000, currency: 'CNY' },
   contacts: [{ id: 'k1', name: '王五', role: '行政', phone: null, email: null, primary: true }],
   externalRefs: [{ source: 'erp', externalId: 'C-1' }],

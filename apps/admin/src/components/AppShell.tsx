@@ -1,5 +1,5 @@
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
-import { AlertOutlined, AuditOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MergeOutlined, ProfileOutlined, RiseOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CalendarOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MailOutlined, MergeOutlined, ProfileOutlined, RiseOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useLogout } from '../data/session';
 import { useI18n } from '../i18n/i18n';
@@ -18,6 +18,7 @@ export function AppShell() {
     { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers') },
     { key: 'bookings', icon: <ProfileOutlined />, label: t('nav.bookings') },
     { key: 'complaints', icon: <AlertOutlined />, label: t('nav.complaints') },
+    ...(user.role === 'agent' ? [] : [{ key: 'visits', icon: <CalendarOutlined />, label: t('nav.visits') }]),
     { key: 'tiers', icon: <RiseOutlined />, label: t('nav.tiers') },
     ...(user.role === 'agent' ? [] : [{ key: 'duplicates', icon: <MergeOutlined />, label: t('nav.duplicates') }]),
     ...(user.role === 'admin' || user.role === 'manager' ? [{ key: 'imports', icon: <UploadOutlined />, label: t('nav.import') }] : []),
@@ -26,6 +27,7 @@ export function AppShell() {
           { key: 'users', icon: <UserOutlined />, label: t('nav.users') },
           { key: 'api-keys', icon: <KeyOutlined />, label: t('nav.apiKeys') },
           { key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') },
+          { key: 'messages', icon: <MailOutlined />, label: t('nav.messages') },
         ]
       : []),
   ];

@@ -28,7 +28,7 @@ export function ComplaintStatusTag({ status }: { status: ComplaintStatus }) {
 export function SlaCountdown({ complaint, withMetric }: { complaint: Pick<Complaint, 'sla' | 'severity'>; withMetric?: boolean }) {
   const { t } = useI18n();
   const now = useNow();
-  const c = clockCountdown(currentClock(complaint.sla), complaint.severity, now);
+  const c = clockCountdown(currentClock(complaint.sla), now);
   const color = COUNTDOWN_COLORS[c.state];
   return (
     <Typography.Text data-testid="sla-countdown" data-state={c.state} strong={c.state === 'warning' || c.state === 'breached'} style={{ color, whiteSpace: 'nowrap' }}>
@@ -56,4 +56,16 @@ export function StaffName({ id }: { id: string | null }) {
   const users = useUsers();
   if (!id) return <>{t('complaint.system')}</>;
   return <>{users.data?.find((u) => u.id === id)?.name ?? '—'}</>;
+}
+
+/** A sentence with a staff member's name in it ("张伟 于 … 记录"): the name from the cached staff list where `text` puts it. */
+export function StaffSentence({ id, text }: { id: string | null; text: (name: string) => string }) {
+  const [before, after = ''] = text('\u0000').split('\u0000');
+  return (
+    <>
+      {before}
+      <StaffName id={id} />
+      {after}
+    </>
+  );
 }

@@ -1,14 +1,15 @@
-import { Button, Empty, Flex, List, Spin, Typography } from 'antd';
+import { Button, Divider, Empty, Flex, List, Spin, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useCustomerComplaints } from '../data/complaints';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ComplaintStatusTag, PriorityTag, SlaCountdown } from './ComplaintBits';
+import { CustomerCompensationTotals } from './CompensationTotals';
 import { ErrorState } from './ErrorState';
 import { Section } from './Section';
 
-/** The customer page's complaints: the latest page of them, each linking to the complaint. */
+/** The customer page's complaints: the latest page of them, each linking to the complaint, and the compensations given. */
 export function CustomerComplaints({ customerId }: { customerId: string }) {
   const { t, lang } = useI18n();
   const list = useCustomerComplaints(customerId);
@@ -54,6 +55,14 @@ export function CustomerComplaints({ customerId }: { customerId: string }) {
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.complaints.empty')} />
+      )}
+      {items.length > 0 && (
+        <>
+          <Divider titlePlacement="start" plain>
+            {t('compTotals.title')}
+          </Divider>
+          <CustomerCompensationTotals customerId={customerId} />
+        </>
       )}
     </Section>
   );

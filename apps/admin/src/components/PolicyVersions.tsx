@@ -1,19 +1,25 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Card, Space, Table, Tag, Typography } from 'antd';
-import { usePolicyVersions, type TierPolicy } from '../data/tiering';
 import { useUsers } from '../data/users';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { changedRules } from '../tier-view';
 import { ErrorState } from './ErrorState';
 
-/** Every saved version of the policy: when, by whom, why, and which rules it changed. */
-export function PolicyVersions() {
+/** What every versioned policy (tiers, service levels) records about a saved version. */
+export interface PolicyVersion {
+  version: number;
+  createdAt: string | null;
+  createdBy: string | null;
+  note: string | null;
+}
+
+/** Every saved version of a policy, newest first: when, by whom, why, and what it changed against the one before. */
+export function PolicyVersions<V extends PolicyVersion>({ versions, changes }: { versions: UseQueryResult<V[]>; changes: (before: V, after: V) => string[] }) {
   const { t, lang } = useI18n();
-  const versions = usePolicyVersions();
   const users = useUsers();
   const items = versions.data ?? [];
   // Newest first: a version's predecessor is the next row.
-  const previous = (v: TierPolicy) => items[items.indexOf(v) + 1]?.rules;
+  const previous = (v: V): V | undefined => items[items.indexOf(v) + 1];
   const userName = (id: string | null) => users.data?.find((u) => u.id === id)?.name ?? '—';
 
   return (
@@ -21,7 +27,7 @@ export function PolicyVersions() {
       {versions.isError ? (
         <ErrorState error={versions.error} onRetry={() => versions.refetch()} />
       ) : (
-        <Table<TierPolicy>
+        <Table<V>
           size="small"
           rowKey="version"
           loading={versions.isPending}
@@ -40,11 +46,7 @@ export function PolicyVersions() {
                 const before = previous(v);
                 return (
                   <Space size={[4, 4]} wrap>
-                    {changedRules(before, v.rules).map((k) => (
-                      <Tag key={k}>
-                        {t(`policy.rule.${k}`)}: {before![k]} → {v.rules[k]}
-                      </Tag>
-                    ))}
+                    {before && changes(before, v).map((change) => <Tag key={change}>{change}</Tag>)}
                   </Space>
                 );
               },

@@ -26,7 +26,7 @@ export function useComplaint(id: string) {
 }
 
 /** Every complaint write: the answer is the complaint as it now stands; lists are refreshed. */
-function useComplaintMutation<V>(request: (vars: V) => Promise<ComplaintDetail>) {
+export function useComplaintMutation<V>(request: (vars: V) => Promise<ComplaintDetail>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,

@@ -1,4 +1,9 @@
+import { complaintHandlingEnUS } from './complaint-handling.en-US';
 import { complaintsEnUS } from './complaints.en-US';
+import { visitsEnUS } from './visits.en-US';
+import { slaPolicyEnUS } from './sla-policy.en-US';
+import { messagesEnUS } from './messages.en-US';
+import { teamsEnUS } from './teams.en-US';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the Chinese keys, so a missing or extra key fails the typecheck. */
@@ -610,4 +615,9 @@ export const enUS: Record<MessageKey, string> = {
   'notifications.listSeparator': ', ',
   'notifications.clauseSeparator': ', ',
   ...complaintsEnUS,
+  ...visitsEnUS,
+  ...slaPolicyEnUS,
+  ...complaintHandlingEnUS,
+  ...teamsEnUS,
+  ...messagesEnUS,
 };

@@ -1,4 +1,9 @@
+import { complaintHandlingZhCN } from './complaint-handling.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
+import { visitsZhCN } from './visits.zh-CN';
+import { slaPolicyZhCN } from './sla-policy.zh-CN';
+import { messagesZhCN } from './messages.zh-CN';
+import { teamsZhCN } from './teams.zh-CN';
 
 /** Chinese (the default). Every visible string of the console is here; en-US.ts has the same keys. */
 export const zhCN = {
@@ -609,6 +614,11 @@ export const zhCN = {
   'notifications.listSeparator': '、',
   'notifications.clauseSeparator': '，',
   ...complaintsZhCN,
+  ...visitsZhCN,
+  ...slaPolicyZhCN,
+  ...complaintHandlingZhCN,
+  ...teamsZhCN,
+  ...messagesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

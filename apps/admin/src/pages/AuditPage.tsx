@@ -13,7 +13,7 @@ import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useUrlFilters } from '../use-url-filters';
 
-const ENTITY_TYPES = ['customer', 'user', 'api_key', 'booking', 'complaint'];
+const ENTITY_TYPES = ['customer', 'user', 'team', 'api_key', 'booking', 'complaint', 'outgoing_message'];
 const expandable = (e: AuditEntry) => !!(e.changes || e.details);
 const ACTOR_COLOR: Record<AuditEntry['actor']['type'], string> = { user: 'blue', api_key: 'purple', system: 'default' };
 

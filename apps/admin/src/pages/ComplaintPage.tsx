@@ -8,14 +8,16 @@ import {
   allowedSteps, ATTRIBUTIONS, clockCountdown, countdownText, COUNTDOWN_COLORS, INCIDENT_CATEGORIES, INCIDENT_REPORT_FIELDS, isOpenStatus, standardRemedy,
   type Attribution, type ComplaintStep,
 } from '../complaint-view';
+import { CompensationCard } from '../components/CompensationCard';
 import { ComplaintCustomer, ComplaintStatusTag, PriorityTag, SlaCountdown, StaffName } from '../components/ComplaintBits';
+import { FollowUpCard } from '../components/FollowUpCard';
 import { ErrorState } from '../components/ErrorState';
 import { UserSelect } from '../components/UserSelect';
 import {
   useAssignComplaint, useComplaint, useComplaintStep, useIncidentReport, useResolveComplaint, type ComplaintDetail, type ComplaintIncidentReport,
 } from '../data/complaints';
 import { useUsers } from '../data/users';
-import { formatDateTime, formatMoney } from '../format';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { applyProblemToForm } from '../problem-form';
 import { useNow } from '../use-now';
@@ -74,7 +76,8 @@ function ComplaintView({ c }: { c: ComplaintDetail }) {
           </Card>
           <StepsCard c={c} />
           {isOpenStatus(c.status) && <ResolveCard c={c} />}
-          {c.attribution && <OutcomeCard c={c} />}
+          {c.attribution && <CompensationCard c={c} />}
+          {(c.status === 'resolved' || c.status === 'closed') && <FollowUpCard c={c} />}
           {incident && <IncidentReportCard c={c} />}
         </Col>
         <Col xs={24} xl={9}>
@@ -114,7 +117,7 @@ function ClocksCard({ c }: { c: ComplaintDetail }) {
         size="small"
         dataSource={latest}
         renderItem={(k) => {
-          const cd = clockCountdown(k, c.severity, now);
+          const cd = clockCountdown(k, now);
           return (
             <List.Item data-testid="sla-clock" data-metric={k.metric} data-state={k.state}>
               <Flex vertical gap={0}>
@@ -247,47 +250,6 @@ function ResolveCard({ c }: { c: ComplaintDetail }) {
           {t('complaint.resolve.submit')}
         </Button>
       </Form>
-    </Card>
-  );
-}
-
-/** The attribution, the compensations given and the corrective action. */
-function OutcomeCard({ c }: { c: ComplaintDetail }) {
-  const { t, lang } = useI18n();
-  const compensation = (k: ComplaintDetail['compensations'][number]) =>
-    [
-      k.kind === 'refund' && k.amount !== undefined ? t('complaint.comp.refund', { amount: formatMoney({ value: k.amount, currency: 'CNY' }, lang) }) : null,
-      k.kind === 'voucher' && k.percent !== undefined ? t('complaint.comp.voucher', { percent: k.percent }) : null,
-      k.kind !== 'refund' && k.kind !== 'voucher' ? t(`compensation.${k.kind}`) : null,
-      k.expiresOn ? t('complaint.comp.expires', { date: k.expiresOn }) : null,
-      k.note ? ` · ${k.note}` : null,
-    ]
-      .filter(Boolean)
-      .join('');
-  return (
-    <Card size="small" title={t('complaint.outcome')} style={{ marginBottom: 16 }} data-testid="complaint-outcome">
-      <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('complaint.resolve.attribution')}>
-          <span data-testid="complaint-attribution">{t(`attribution.${c.attribution!}`)}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('complaint.compensations')}>
-          <Space size={[4, 4]} wrap data-testid="complaint-compensations">
-            {c.compensations.length ? c.compensations.map((k, i) => <Tag key={i} color="green">{compensation(k)}</Tag>) : '—'}
-          </Space>
-        </Descriptions.Item>
-        {c.correctiveAction && (
-          <Descriptions.Item label={t('complaint.correctiveAction')}>
-            {c.correctiveAction.action}
-            {c.correctiveAction.ownerId && (
-              <>
-                {' · '}
-                <StaffName id={c.correctiveAction.ownerId} />
-              </>
-            )}
-            {c.correctiveAction.dueOn && ` · ${c.correctiveAction.dueOn}`}
-          </Descriptions.Item>
-        )}
-      </Descriptions>
     </Card>
   );
 }

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
-import { Button, Checkbox, Empty, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router-dom';
+import { Button, Checkbox, Empty, Flex, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { BarChartOutlined, PhoneOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
 import {
   COMPLAINT_CATEGORIES, COMPLAINT_FILTER_PARAMS, COMPLAINT_STATUSES, complaintFiltersFromParams, PRIORITIES, SEVERITIES,
 } from '../complaint-view';
 import { ComplaintCustomer, ComplaintStatusTag, PriorityTag, SlaCountdown, StaffName } from '../components/ComplaintBits';
 import { InfiniteTable } from '../components/InfiniteTable';
+import { TeamSelect } from '../components/TeamSelect';
 import { UserSelect } from '../components/UserSelect';
 import { useComplaintList, type Complaint } from '../data/complaints';
 import { useCurrentUser } from '../data/session';
@@ -60,9 +61,22 @@ export function ComplaintsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('complaints.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')} data-testid="complaint-new">
-          {t('complaints.new')}
-        </Button>
+        <Space>
+          <Link to="/complaints/follow-ups" data-testid="follow-ups-link">
+            <Button icon={<PhoneOutlined />}>{t('followUps.open')}</Button>
+          </Link>
+          <Link to="/complaints/report" data-testid="report-link">
+            <Button icon={<BarChartOutlined />}>{t('slaReport.open')}</Button>
+          </Link>
+          {(user.role === 'admin' || user.role === 'manager') && (
+            <Link to="/complaints/sla-policy" data-testid="sla-policy-link">
+              <Button icon={<SettingOutlined />}>{t('slaPolicy.link')}</Button>
+            </Link>
+          )}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')} data-testid="complaint-new">
+            {t('complaints.new')}
+          </Button>
+        </Space>
       </Flex>
 
       <Flex wrap gap={8} align="center">
@@ -72,6 +86,15 @@ export function ComplaintsPage() {
         <Checkbox checked={filters.ownerId === user.id} onChange={(e) => setFilters({ ownerId: e.target.checked ? user.id : undefined })} data-testid="complaint-mine-filter">
           {t('complaints.filter.mine')}
         </Checkbox>
+        <TeamSelect
+          allowClear
+          aria-label={t('complaints.filter.team')}
+          placeholder={t('complaints.filter.team')}
+          value={filters.teamId}
+          onChange={(v) => setFilters({ teamId: v })}
+          data-testid="complaint-team-filter"
+          style={{ width: 140 }}
+        />
         {select('priority', PRIORITIES, (v) => v, t('complaints.filter.priority'), 110)}
         {select('severity', SEVERITIES, (v) => t(`severity.${v}`), t('complaints.filter.severity'), 120)}
         {select('category', COMPLAINT_CATEGORIES, (v) => t(`complaintCategory.${v}`), t('complaints.filter.category'), 130)}

@@ -6,6 +6,7 @@ import { isProblem } from '../api';
 import { BookingTimeline } from '../components/BookingTimeline';
 import { CustomerComplaints } from '../components/CustomerComplaints';
 import { CustomerValueSection } from '../components/CustomerValueSection';
+import { CustomerVisits } from '../components/CustomerVisits';
 import { ErrorState } from '../components/ErrorState';
 import { OwnerHistory } from '../components/OwnerHistory';
 import { NotYetAvailable, Section, TagList } from '../components/Section';
@@ -276,9 +277,7 @@ function CustomerProfile({ customer: c }: { customer: Customer }) {
             )}
           </Section>
 
-          <Section title={t('section.visits')} testId="visits">
-            <NotYetAvailable />
-          </Section>
+          <CustomerVisits customerId={c.id} />
 
           <CustomerComplaints customerId={c.id} />
         </Col>

@@ -8,11 +8,11 @@ import { MoveMatrixTable } from '../components/MoveMatrixTable';
 import { PolicyVersions } from '../components/PolicyVersions';
 import { TierTag } from '../components/TierTag';
 import { useCurrentUser } from '../data/session';
-import { usePreviewPolicy, useSavePolicy, useTierPolicy, type TierPolicy, type TierRules } from '../data/tiering';
+import { usePolicyVersions, usePreviewPolicy, useSavePolicy, useTierPolicy, type TierPolicy, type TierRules } from '../data/tiering';
 import { formatDateTime } from '../format';
 import { applyProblemToForm } from '../problem-form';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { TIERS } from '../tier-view';
+import { changedRules, TIERS } from '../tier-view';
 
 type Unit = 'months' | 'percent' | 'bookings' | 'times';
 interface RuleField {
@@ -66,6 +66,8 @@ const VISIT_MODES: TierService['visitMode'][] = ['in_person', 'phone', 'none'];
 export function TierPolicyPage() {
   const { t } = useI18n();
   const policy = useTierPolicy();
+  const versions = usePolicyVersions();
+  const changes = (before: TierPolicy, after: TierPolicy) => changedRules(before.rules, after.rules).map((k) => `${t(`policy.rule.${k}`)}: ${before.rules[k]} → ${after.rules[k]}`);
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
       <Link to="/tiers">
@@ -82,7 +84,7 @@ export function TierPolicyPage() {
         // A saved version starts the form over from what the server kept.
         <PolicyForm key={policy.data.version} policy={policy.data} />
       )}
-      <PolicyVersions />
+      <PolicyVersions versions={versions} changes={changes} />
     </Flex>
   );
 }

@@ -6,6 +6,8 @@ import type { User } from '@crm/contracts';
 import { ErrorState } from '../components/ErrorState';
 import { OwnerRuleCard } from '../components/OwnerRuleCard';
 import { OwnerTransferCard } from '../components/OwnerTransferCard';
+import { TeamSelect } from '../components/TeamSelect';
+import { TeamsCard } from '../components/TeamsCard';
 import { UserCreateModal } from '../components/UserCreateModal';
 import { useNeedsOwnerExists } from '../data/customers';
 import { useCurrentUser } from '../data/session';
@@ -22,7 +24,7 @@ export function UsersPage() {
   const needsOwner = useNeedsOwnerExists();
   const [creating, setCreating] = useState(false);
 
-  const change = (u: User, patch: { role?: User['role']; active?: boolean }) =>
+  const change = (u: User, patch: { role?: User['role']; active?: boolean; teamId?: string | null }) =>
     update.mutate({ id: u.id, ...patch }, { onSuccess: () => message.success(t('users.updated', { name: u.name })), onError: (err) => message.error(err.message) });
   const pending = (u: User) => update.isPending && update.variables?.id === u.id;
 
@@ -50,6 +52,23 @@ export function UsersPage() {
           disabled={u.id === me.id || pending(u)}
           onChange={(role) => change(u, { role })}
           options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          style={{ width: 150 }}
+        />
+      ),
+    },
+    {
+      key: 'team',
+      title: t('users.team'),
+      width: 170,
+      render: (_, u) => (
+        <TeamSelect
+          size="small"
+          allowClear
+          aria-label={`${t('users.team')} ${u.name}`}
+          placeholder={t('users.noTeam')}
+          value={u.teamId ?? undefined}
+          disabled={pending(u)}
+          onChange={(teamId) => change(u, { teamId: teamId ?? null })}
           style={{ width: 150 }}
         />
       ),
@@ -104,6 +123,7 @@ export function UsersPage() {
       ) : (
         <Table<User> size="middle" rowKey="id" loading={users.isPending} columns={columns} dataSource={users.data} pagination={false} />
       )}
+      <TeamsCard />
       <OwnerTransferCard />
       <OwnerRuleCard />
       <UserCreateModal open={creating} onClose={() => setCreating(false)} />

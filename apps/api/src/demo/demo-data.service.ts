@@ -36,6 +36,9 @@ export class DemoDataService implements OnApplicationBootstrap {
       for (const u of DEMO_USERS) {
         await m.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING`, [u.email, u.name, u.role, hash]);
       }
+      // The staff as one team under the manager: their complaints' breaches alert him.
+      await m.query(`INSERT INTO teams (name, manager_id) SELECT '客服一组', id FROM users WHERE email = 'manager@example.com' ON CONFLICT (name) DO NOTHING`);
+      await m.query(`UPDATE users SET team_id = (SELECT id FROM teams WHERE name = '客服一组') WHERE email = ANY($1::text[])`, [DEMO_USERS.map((u) => u.email)]);
       const owners: { id: string }[] = await m.query(`SELECT id FROM users WHERE role = 'account_manager' AND active ORDER BY email`);
       await m.query(GENERATE_CUSTOMERS_SQL, [300, owners.map((o) => o.id), 0.42, 0, false]);
       await m.query(GENERATED_OWNER_HISTORY_SQL);

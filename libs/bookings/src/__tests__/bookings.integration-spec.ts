@@ -291,9 +291,16 @@ describe('bookings API', () => {
 
       expect((await http(t, am1.token).post(`/api/v1/customers/${other.body.id}/merge`, { mergedId: again.body.id })).status).toBe(403);
       expect((await http(t, admin).post(`/api/v1/customers/${other.body.id}/merge`, { mergedId: other.body.id })).status).toBe(422);
+      // What other domains keep of the merged customer moves too: a complaint and a logged call.
+      const complaint = await http(t, admin).post('/api/v1/complaints', {
+        customerId: other.body.id, channel: 'phone', category: 'hotel', severity: 'ordinary', description: '房间太吵', receivedAt: '2026-03-01T10:00:00+08:00',
+      });
+      expect(complaint.status).toBe(201);
+      expect((await http(t, admin).post(`/api/v1/customers/${other.body.id}/interactions`, { kind: 'call', note: '回访' })).status).toBe(201);
       const merged = await http(t, admin).post(`/api/v1/customers/${again.body.id}/merge`, { mergedId: other.body.id });
       expect(merged.status).toBe(200);
-      expect(merged.body.moved).toMatchObject({ bookings: 1, externalRefs: 1 });
+      expect(merged.body.moved).toMatchObject({ bookings: 1, externalRefs: 1, complaints: 1, interactions: 1 });
+      expect((await http(t, admin).get(`/api/v1/complaints/${complaint.body.id}`)).body.customerId).toBe(again.body.id);
       expect(merged.body.survivor).toMatchObject({ id: again.body.id, phone: '+8613100131777' });
       // The old id resolves to the survivor; it is gone from lists; a booking for its reference lands on the survivor.
       expect((await http(t, admin).get(`/api/v1/customers/${other.body.id}`)).body.id).toBe(again.body.id);

@@ -50,8 +50,8 @@ describe('complaints', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ customerId, priority: 'P4', severity: 'ordinary', status: 'received', source: 'erp', externalId: 'CP-1' });
     expect(first.body.sla).toEqual([
-      { metric: 'initial_solution', dueAt: '2026-03-02T15:15:00.000Z', state: 'breached', metAt: null },
-      { metric: 'resolution', dueAt: '2026-03-05T13:15:00.000Z', state: 'breached', metAt: null },
+      { metric: 'initial_solution', dueAt: '2026-03-02T15:15:00.000Z', warnAt: '2026-03-02T14:51:00.000Z', state: 'breached', metAt: null },
+      { metric: 'resolution', dueAt: '2026-03-05T13:15:00.000Z', warnAt: '2026-03-04T22:51:00.000Z', state: 'breached', metAt: null },
     ]);
     const audits = await count('audit_log');
     const again = await put('CP-1', body());

@@ -12,11 +12,11 @@ describe('ordinary complaints', () => {
   it('initial solution within 2 hours and resolution within 72, warned at 80 %', () => {
     const c = clocks('ordinary', [], 10);
     expect(Object.keys(c)).toEqual(['initial_solution', 'resolution']);
-    expect(c.initial_solution).toMatchObject({ dueAt: at(120), warnAt: at(96), state: 'running', metAt: null });
+    expect(c.initial_solution).toMatchObject({ dueAt: at(120), warnAt: at(96), escalateAt: at(240), state: 'running', metAt: null });
     expect(c.resolution).toMatchObject({ dueAt: at(72 * 60), state: 'running' });
   });
   it('a solution in time meets the clock; a late one breaches it', () => {
-    expect(clocks('ordinary', [ev('solution_proposed', 119)], 500).initial_solution).toMatchObject({ state: 'met', metAt: at(119) });
+    expect(clocks('ordinary', [ev('solution_proposed', 119)], 500).initial_solution).toMatchObject({ state: 'met', metAt: at(119), dueAt: at(120), warnAt: null, escalateAt: null });
     expect(clocks('ordinary', [ev('solution_proposed', 121)], 500).initial_solution).toMatchObject({ state: 'breached', metAt: at(121) });
   });
   it('is breached once now passes the deadline with nothing done, and not a moment before', () => {
@@ -49,9 +49,14 @@ describe('the resolution clock', () => {
     const c = clocks('ordinary', [ev('resolved', 60), ev('reopened', 1000)], 1100).resolution;
     expect(c).toMatchObject({ state: 'running', metAt: null, dueAt: at(1000 + 72 * 60 - 60) });
   });
-  it('a clock that ran out before the pause stays breached while paused', () => {
+  it('a clock that ran out before the pause stays breached while paused, showing the deadline it missed', () => {
     const c = clocks('ordinary', [ev('solution_proposed', 10), ev('waiting_on_customer', 72 * 60 + 5)], 80 * 60).resolution;
-    expect(c).toMatchObject({ state: 'breached', dueAt: null });
+    expect(c).toMatchObject({ state: 'breached', dueAt: at(72 * 60), warnAt: null, escalateAt: null });
+  });
+  it('escalates after a further target period of running time: pauses do not count', () => {
+    const events = [ev('solution_proposed', 10), ev('waiting_on_customer', 60), ev('customer_replied', 60 + 600)];
+    expect(clocks('ordinary', events, 700).resolution).toMatchObject({ dueAt: at(72 * 60 + 600), escalateAt: at(2 * 72 * 60 + 600) });
+    expect(clocks('ordinary', [], 10).initial_solution.escalateAt).toEqual(at(240));
   });
   it('a resolution after the deadline is a breach with its metAt', () => {
     expect(clocks('ordinary', [ev('resolved', 72 * 60 + 1)], 80 * 60).resolution).toMatchObject({ state: 'breached', metAt: at(72 * 60 + 1) });

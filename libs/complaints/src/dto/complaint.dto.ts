@@ -84,6 +84,7 @@ export class IncidentReportDto {
 export class SlaClockDto {
   @ApiProperty({ enum: SLA_METRICS }) metric: string;
   @ApiProperty({ type: String, nullable: true }) dueAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'when 80 % of the target is used up (in the clock’s own time); null unless it runs' }) warnAt: string | null;
   @ApiProperty({ enum: ['running', 'paused', 'met', 'breached'] }) state: string;
   @ApiProperty({ type: String, nullable: true }) metAt: string | null;
 }
@@ -105,8 +106,11 @@ export class ComplaintDto {
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty({ type: String, nullable: true }) nextDueAt: string | null;
   @ApiProperty({ type: [SlaClockDto] }) sla: SlaClockDto[];
+  @ApiProperty({ description: 'the service-level policy version its clocks follow: the one in force when it was received (0: the defaults)' }) slaPolicyVersion: number;
   @ApiProperty({ enum: ATTRIBUTIONS, nullable: true }) attribution: string | null;
   @ApiProperty({ type: [CompensationDto] }) compensations: CompensationDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'who accepted or changed the compensations; null while the proposal stands' }) compensationsDecidedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) compensationsDecidedAt: string | null;
   @ApiProperty({ type: CorrectiveActionDto, nullable: true }) correctiveAction: CorrectiveActionDto | null;
   @ApiProperty({ type: IncidentReportDto, nullable: true }) incidentReport: IncidentReportDto | null;
   @ApiProperty() createdAt: string;
@@ -136,5 +140,6 @@ export class ComplaintListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: string;
   @ApiPropertyOptional({ enum: PRIORITIES }) @IsOptional() @IsIn(PRIORITIES) priority?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'ownerId must be a user id' }) ownerId?: string;
+  @ApiPropertyOptional({ description: 'complaints whose owner is in this team' }) @IsOptional() @IsUUID('all', { message: 'teamId must be a team id' }) teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'customerId must be a customer id' }) customerId?: string;
 }

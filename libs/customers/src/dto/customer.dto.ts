@@ -31,6 +31,18 @@ export class CustomerHealthDto {
   @ApiProperty({ type: [String] }) reasons: string[];
 }
 
+export class TripWindowDto {
+  @ApiProperty({ description: 'first day, agency calendar', example: '2026-11-01' }) from: string;
+  @ApiProperty({ description: 'last day, agency calendar', example: '2026-11-30' }) to: string;
+  @ApiProperty({ enum: ['booked', 'seasonal', 'model'], description: 'a trip already booked, the customer’s own season, or the BG/NBD model' }) basis: string;
+}
+
+export class CustomerPredictionDto {
+  @ApiProperty({ description: 'BG/NBD probability that the customer is still active' }) pAlive: number;
+  @ApiProperty({ description: 'expected trips (sales) in the next 52 weeks' }) expectedTrips52w: number;
+  @ApiProperty({ type: TripWindowDto, nullable: true }) nextTripWindow: TripWindowDto | null;
+}
+
 export class ConsentOutDto {
   @ApiProperty() sms: boolean;
   @ApiProperty() email: boolean;
@@ -71,6 +83,7 @@ export class CustomerDto {
   @ApiProperty({ type: String, nullable: true }) tierChangedAt: string | null;
   @ApiProperty({ enum: LIFECYCLE_STAGES, nullable: true }) lifecycleStage: string | null;
   @ApiProperty({ type: CustomerHealthDto, nullable: true }) health: CustomerHealthDto | null;
+  @ApiProperty({ type: CustomerPredictionDto, nullable: true, description: 'set by the churn-score job; null without a sale' }) prediction: CustomerPredictionDto | null;
   @ApiProperty({ type: MoneyDto }) lifetimeValue: MoneyDto;
   @ApiProperty({ type: [ContactDto] }) contacts: ContactDto[];
   @ApiProperty({ type: [ExternalRefOutDto] }) externalRefs: ExternalRefOutDto[];

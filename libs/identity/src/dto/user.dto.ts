@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLES, Role } from '../roles';
 import { UserEntity } from '../user.entity';
 
@@ -68,6 +68,11 @@ export class UpdateUserDto {
   @MinLength(8)
   @MaxLength(200)
   password?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the team the user is in (at most one); null takes them out of it' })
+  @IsOptional()
+  @IsUUID('all', { message: 'teamId must be a team id' })
+  teamId?: string | null;
 }
 
 export class UserDto {
@@ -76,10 +81,11 @@ export class UserDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, nullable: true }) teamId: string | null;
   @ApiProperty() createdAt: string;
 
   static from(u: UserEntity): UserDto {
-    return { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, createdAt: u.createdAt.toISOString() };
+    return { id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, teamId: u.teamId, createdAt: u.createdAt.toISOString() };
   }
 }
 

@@ -40,6 +40,10 @@ export interface Config {
   logLevel: LogLevel;
   /** The agency's time zone: business times (SLA deadlines, "a year ago") are computed in it. */
   timeZone: string;
+  /** Unset: outgoing e-mails stay in the outgoing-messages table (admins see them); set: the send-messages job sends them. */
+  smtpUrl: string | null;
+  /** The From of outgoing e-mails. */
+  smtpFrom: string;
   /** Directory of the built console served by the API; null disables serving it. */
   adminDistDir: string | null;
   shutdownTimeoutMs: number;
@@ -109,6 +113,10 @@ export function parseConfig(env: Env): Config {
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
 
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const smtpFrom = str('SMTP_FROM') ?? 'Travel CRM <crm@localhost>';
+  if (!/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(smtpFrom)) problems.push(`SMTP_FROM must be an address such as "Travel CRM <crm@example.com>", got "${smtpFrom}"`);
+
   const adminEmail = (str('ADMIN_EMAIL') ?? 'admin@example.com').toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
   const adminPassword = str('ADMIN_PASSWORD') ?? null;
@@ -156,6 +164,8 @@ export function parseConfig(env: Env): Config {
     trustProxy,
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     timeZone,
+    smtpUrl,
+    smtpFrom,
     adminDistDir: str('ADMIN_DIST_DIR') ?? 'dist/admin',
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
   };

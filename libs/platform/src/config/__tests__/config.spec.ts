@@ -31,6 +31,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,::1/128' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback', '::1/128']);
   });
 
+  it('sends e-mail only when SMTP_URL is set, from SMTP_FROM', () => {
+    expect(parseConfig({})).toMatchObject({ smtpUrl: null, smtpFrom: 'Travel CRM <crm@localhost>' });
+    expect(parseConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', SMTP_FROM: '客服 <crm@agency.cn>' })).toMatchObject({
+      smtpUrl: 'smtps://u:p@mail.example.com:465', smtpFrom: '客服 <crm@agency.cn>',
+    });
+    expect(parseConfig({ SMTP_FROM: 'crm@agency.cn' }).smtpFrom).toBe('crm@agency.cn');
+  });
+
   it('turns demo data off by default when a database is given', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://u@h/db' }).demoData).toBe(false);
     expect(parseConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO_DATA: 'true' }).demoData).toBe(true);
@@ -59,6 +67,8 @@ describe('parseConfig', () => {
     [{ ADMIN_EMAIL: 'nobody' }, 'ADMIN_EMAIL must be an email address'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 8 characters'],
     [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE must be an IANA time zone'],
+    [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL must be a smtp:// or smtps:// URL'],
+    [{ SMTP_FROM: 'nobody' }, 'SMTP_FROM must be an address'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
     [{ BODY_LIMIT_BYTES: '10' }, 'BODY_LIMIT_BYTES must be an integer between 1024'],
     [{ API_KEY_RATE_PER_SECOND: '0' }, 'API_KEY_RATE_PER_SECOND must be an integer between 1'],

@@ -6,5 +6,10 @@ import { AuditDetails1795436974350 } from './1795436974350-AuditDetails';
 import { Imports1795437420541 } from './1795437420541-Imports';
 import { Tiering1795438376772 } from './1795438376772-Tiering';
 import { Complaints1795441443904 } from './1795441443904-Complaints';
+import { TeamsAndOutgoingMessages1795445071823 } from './1795445071823-TeamsAndOutgoingMessages';
+import { ComplaintHandling1795445142160 } from './1795445142160-ComplaintHandling';
+import { SlaPolicies1795445236390 } from './1795445236390-SlaPolicies';
+import { Visits1795445421502 } from './1795445421502-Visits';
+import { ChurnScore1795445566408 } from './1795445566408-ChurnScore';
 
-export const MIGRATIONS: Function[] = [Initial1795426054334, ApiKeys1795431135900, Bookings1795436888427, AuditDetails1795436974350, Imports1795437420541, Tiering1795438376772, Complaints1795441443904];
+export const MIGRATIONS: Function[] = [Initial1795426054334, ApiKeys1795431135900, Bookings1795436888427, AuditDetails1795436974350, Imports1795437420541, Tiering1795438376772, Complaints1795441443904, TeamsAndOutgoingMessages1795445071823, ComplaintHandling1795445142160, SlaPolicies1795445236390, Visits1795445421502, ChurnScore1795445566408];

@@ -1,0 +1,23 @@
+/** Teams: on the users page, and the complaints board's team filter (spread into zh-CN.ts). */
+export const teamsZhCN = {
+  'teams.title': '团队',
+  'teams.help': '投诉超时时，会通知负责人所在团队的经理；负责人没有团队或团队没有经理时，通知所有经理。',
+  'teams.new': '新建团队',
+  'teams.name': '团队名称',
+  'teams.manager': '经理',
+  'teams.members': '成员',
+  'teams.noManager': '未设经理（超时通知所有经理）',
+  'teams.managerInactive': '经理已停用或不再是经理：超时通知所有经理',
+  'teams.nameTaken': '已有同名团队',
+  'teams.rename': '重命名',
+  'teams.created': '已创建团队 {name}',
+  'teams.updated': '已更新团队 {name}',
+  'teams.empty': '还没有团队',
+  'teams.loadError': '无法加载团队',
+  'users.team': '团队',
+  'users.noTeam': '无团队',
+  'complaints.filter.team': '团队',
+  'audit.entity.team': '团队',
+  'audit.action.team.create': '新建团队',
+  'audit.action.team.update': '修改团队',
+} as const;

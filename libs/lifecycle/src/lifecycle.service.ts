@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CONFIG, Config, ProblemException } from '@crm/platform';
+import { BgNbdParams } from './bg-nbd';
+import { predictGroups } from './churn-score';
+import { LifecycleModelDto } from './dto/model.dto';
+import { LifecycleRepository } from './lifecycle.repository';
+
+export interface ChurnScoreResult {
+  asOf: string;
+  /** Customers with a sale by asOf, and their distinct histories. */
+  customers: number;
+  groups: number;
+  /** Null when nobody has bought yet: there is nothing to fit. */
+  fit: (BgNbdParams & { logLikelihood: number }) | null;
+  /** Customers whose stored prediction changed. */
+  changed: number;
+}
+
+@Injectable()
+export class LifecycleService {
+  constructor(
+    private readonly repo: LifecycleRepository,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** The nightly job: refit BG/NBD on every customer's sales as of `asOf`, and store each one's prediction. */
+  churnScore(asOf: Date, progress: (percent: number) => Promise<void>): Promise<ChurnScoreResult> {
+    const tz = this.config.timeZone;
+    return this.repo.transaction(async (m) => {
+      const groups = await this.repo.histories(m, asOf, tz);
+      await progress(30);
+      const customers = groups.reduce((s, g) => s + g.count, 0);
+      const model = customers > 0 ? predictGroups(groups) : null;
+      await progress(60);
+      const changed = await this.repo.storePredictions(m, asOf, tz, model?.predictions ?? []);
+      if (model) await this.repo.saveFit(m, asOf, model.fit.params, model.fit.logLikelihood, customers);
+      await progress(100);
+      return {
+        asOf: asOf.toISOString(),
+        customers,
+        groups: groups.length,
+        fit: model && { ...model.fit.params, logLikelihood: model.fit.logLikelihood },
+        changed,
+      };
+    });
+  }
+
+  async model(): Promise<LifecycleModelDto> {
+    const fit = await this.repo.currentFit();
+    if (!fit) throw new ProblemException(404, 'No model has been fitted yet: the churn-score job has not run.');
+    return {
+      r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, logLikelihood: fit.logLikelihood, customers: fit.customers,
+      timeUnit: 'week', asOf: fit.asOf.toISOString(), fittedAt: fit.fittedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { BgNbdParams, pAlive } from './bg-nbd';
+import { DAYS_PER_WEEK, PurchaseHistory, dayNumber, dayString } from './purchase-history';
+
+/** A trip of the customer's sales bookings: departure and return days (YYYY-MM-DD, agency calendar). */
+export interface Trip {
+  departure: string;
+  return: string | null;
+}
+
+/** Days after asOf. */
+export interface ModelWindow {
+  fromDays: number;
+  toDays: number;
+}
+
+export interface TripWindow {
+  from: string;
+  to: string;
+  /** booked: a sale already made for a later trip; seasonal: the customer's own month; model: BG/NBD. */
+  basis: 'booked' | 'seasonal' | 'model';
+}
+
+/** A window only where a purchase within the horizon is at least this likely. */
+export const MODEL_WINDOW_MIN_PROBABILITY = 0.5;
+
+/**
+ * When the model expects the next purchase: the middle half (quartiles) of its timing given that it falls
+ * within the horizon, or null where a purchase within the horizon is less likely than MODEL_WINDOW_MIN_PROBABILITY.
+ * Alive, the customer buys at a rate λ ~ Gamma(r + x, α + T), so P(a purchase by t) = P(alive)·(1 − s(t)) with
+ * s(t) = ((α+T)/(α+T+t))^(r+x), and the q-quantile solves s(t) = 1 − q(1 − s(h)).
+ */
+export function modelTripWindow(params: BgNbdParams, history: PurchaseHistory, horizonWeeks = 52): ModelWindow | null {
+  const alive = pAlive(params, history);
+  const { r, alpha } = params;
+  const scale = alpha + history.T;
+  const shape = r + history.x;
+  const quiet = Math.pow(scale / (scale + horizonWeeks), shape);
+  if (alive * (1 - quiet) < MODEL_WINDOW_MIN_PROBABILITY) return null;
+  const quantile = (q: number) => scale * (Math.pow(1 - q * (1 - quiet), -1 / shape) - 1);
+  const fromDays = Math.max(1, Math.round(quantile(0.25) * DAYS_PER_WEEK));
+  return { fromDays, toDays: Math.max(fromDays, Math.round(quantile(0.75) * DAYS_PER_WEEK)) };
+}
+
+/**
+ * The next trip as of asOf: a trip already booked for later; otherwise the customer's own season — a month
+ * in which they departed in at least two different years — at its next occurrence not yet travelled;
+ * otherwise the model's window; otherwise null. `trips` are those booked by asOf.
+ */
+export function nextTripWindow(asOf: string, trips: readonly Trip[], model: ModelWindow | null): TripWindow | null {
+  const today = dayNumber(asOf);
+  const booked = trips
+    .filter((t) => dayNumber(t.departure) > today)
+    .map((t) => ({ from: t.departure, to: t.return ?? t.departure }))
+    .sort((u, v) => u.from.localeCompare(v.from) || u.to.localeCompare(v.to))[0];
+  if (booked) return { ...booked, basis: 'booked' };
+
+  const past = trips.map((t) => t.departure).filter((d) => dayNumber(d) <= today);
+  const years = new Map<number, Set<string>>();
+  for (const d of past) {
+    const month = Number(d.slice(5, 7));
+    years.set(month, (years.get(month) ?? new Set()).add(d.slice(0, 4)));
+  }
+  const lastTrip = past.reduce((m, d) => Math.max(m, dayNumber(d)), -Infinity);
+  const year = Number(asOf.slice(0, 4));
+  const occurrences = [...years]
+    .filter(([, ys]) => ys.size >= 2)
+    .flatMap(([month]) => [year, year + 1].map((y) => ({ start: Date.UTC(y, month - 1, 1) / 86_400_000, end: Date.UTC(y, month, 0) / 86_400_000 })))
+    // Not over yet, and not already travelled (a trip in this very month counts as this occurrence).
+    .filter((o) => o.end > today && o.start > lastTrip)
+    .sort((u, v) => u.start - v.start);
+  if (occurrences.length) return { from: dayString(Math.max(occurrences[0].start, today + 1)), to: dayString(occurrences[0].end), basis: 'seasonal' };
+
+  return model ? { from: dayString(today + model.fromDays), to: dayString(today + model.toDays), basis: 'model' } : null;
+}
