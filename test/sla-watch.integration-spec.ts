@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { startTestApp, startWorker, TestApp } from './support/test-app';
-import { http, login, sql, until, userWithRole } from './support/http';
+import { http, login, runJobToEnd, sql, userWithRole } from './support/http';
 
 /**
  * sla-watch on real Redis with a separate worker, through the jobs API with `asOf` moved: the warning (80 %), the
@@ -17,12 +17,7 @@ describe('sla-watch on Redis', () => {
   const name = (id: string) => Object.keys(users).find((k) => users[k] === id) ?? id;
 
   const runJob = async (job: string, asOf: string) => {
-    const started = await http(t, admin).post(`/api/v1/jobs/${job}/runs`, { asOf });
-    expect(started.status).toBe(202);
-    const run = await until(`${job} at ${asOf}`, async () => {
-      const r = (await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body;
-      return ['completed', 'failed'].includes(r.state) && r;
-    });
+    const run = await runJobToEnd(t, admin, job, asOf);
     expect(run.state).toBe('completed');
     return run.result;
   };

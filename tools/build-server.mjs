@@ -1,10 +1,12 @@
-// Compiles the server code (an app and the libs) with SWC into dist/server, mirroring the source tree.
+// Compiles the server code (an app and the libs) with SWC into dist/server (or SERVER_OUT_DIR, which must sit inside the
+// repository so node_modules resolve), mirroring the source tree.
 // SWC keeps decorator metadata (NestJS, TypeORM) and rewrites the @crm/* path aliases to relative paths.
 import { transformFile } from '@swc/core';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 const root = process.cwd();
+const outDir = join(root, process.env.SERVER_OUT_DIR ?? 'dist/server');
 const apps = process.argv.slice(2);
 if (!apps.length) throw new Error('usage: build-server.mjs <app> [app…]');
 
@@ -25,7 +27,7 @@ const libs = (await readdir(join(root, 'libs'))).map((l) => join(root, 'libs', l
 let count = 0;
 for (const dir of [...apps.map((a) => join(root, 'apps', a, 'src')), ...libs]) {
   for await (const file of sources(dir)) {
-    const out = join(root, 'dist/server', relative(root, file)).replace(/\.ts$/, '.js');
+    const out = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
     const { code } = await transformFile(file, {
       ...swcrc,
       swcrc: false,
@@ -37,4 +39,4 @@ for (const dir of [...apps.map((a) => join(root, 'apps', a, 'src')), ...libs]) {
     count++;
   }
 }
-console.log(`compiled ${count} files for ${apps.join(', ')} into dist/server`);
+console.log(`compiled ${count} files for ${apps.join(', ')} into ${relative(root, outDir)}`);

@@ -6,8 +6,8 @@
 //   --resume: continue the bookings of an existing database (e.g. after a stop) instead of making a new one.
 //   (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/crm_bench_bookings)
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
+import { buildServer, freshDatabase } from '../support.mjs';
 
 const require = createRequire(import.meta.url);
 const resume = process.argv.includes('--resume');
@@ -19,13 +19,10 @@ const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const CUSTOMER_BATCH = 100_000;
 const CHUNK = 50_000;
 
-execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
-require('reflect-metadata');
+buildServer();
 const { GENERATE_CUSTOMERS_SQL, GENERATED_OWNER_HISTORY_SQL } = require('../../dist/server/libs/customers/src');
 const { GENERATE_BOOKINGS_SQL, GENERATED_BOOKING_EXTRAS_SQL } = require('../../dist/server/libs/bookings/src');
 const { hashPassword } = require('../../dist/server/libs/identity/src');
-const { createApp } = require('../../dist/server/apps/api/src/create-app.js');
-const { parseConfig } = require('../../dist/server/libs/platform/src');
 
 /** The generator numbers bookings by the customer's position in the call ('G<ord>-<trip>'): across chunks, add an offset. */
 const bookingsSql = (prefix = 'G') => {
@@ -35,18 +32,7 @@ const bookingsSql = (prefix = 'G') => {
 };
 
 // A fresh database, migrated by the application itself.
-if (!resume) {
-const server = new URL(url);
-const name = server.pathname.slice(1);
-server.pathname = '/postgres';
-const admin = new pg.Client({ connectionString: server.toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const app = await createApp({ ...parseConfig({ ADMIN_DIST_DIR: '', ADMIN_PASSWORD: 'admin12345', DEMO_DATA: 'false' }), databaseUrl: url });
-await app.close();
-}
+if (!resume) await freshDatabase(url);
 
 const db = new pg.Client({ connectionString: url });
 await db.connect();

@@ -4,8 +4,8 @@
 // 60 agents (50 in five teams with their managers, 10 in none), 6 managers and 2 admins.
 // usage: node bench/complaints/generate.mjs [complaints]   (BENCH_DATABASE_URL, default crm_bench_complaints)
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
+import { buildServer, freshDatabase } from '../support.mjs';
 import { AS_OF, BENCH_URL, HOURS } from './scenario.mjs';
 
 const require = createRequire(import.meta.url);
@@ -13,25 +13,12 @@ const count = Number(process.argv[2] ?? 100_000);
 const CUSTOMERS = 20_000;
 const CHUNK = 10_000;
 
-execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
-require('reflect-metadata');
+buildServer();
 const { GENERATE_CUSTOMERS_SQL } = require('../../dist/server/libs/customers/src');
 const { CATEGORIES, DEFAULT_SLA_POLICY, computeClocks, nextDueAt } = require('../../dist/server/libs/complaints/src');
 const { hashPassword } = require('../../dist/server/libs/identity/src');
-const { createApp } = require('../../dist/server/apps/api/src/create-app.js');
-const { parseConfig } = require('../../dist/server/libs/platform/src');
 
-// A fresh database, migrated by the application itself.
-const server = new URL(BENCH_URL);
-const name = server.pathname.slice(1);
-server.pathname = '/postgres';
-const admin = new pg.Client({ connectionString: server.toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const app = await createApp({ ...parseConfig({ ADMIN_DIST_DIR: '', ADMIN_PASSWORD: 'admin12345', DEMO_DATA: 'false', LOG_LEVEL: 'warn' }), databaseUrl: BENCH_URL });
-await app.close();
+await freshDatabase(BENCH_URL, { LOG_LEVEL: 'warn' });
 
 const db = new pg.Client({ connectionString: BENCH_URL });
 await db.connect();

@@ -9,13 +9,12 @@
 // other, and the faster run of each pass is kept.
 // usage: node bench/complaints/run.mjs   (BENCH_DATABASE_URL, default crm_bench_complaints)
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { AS_OF, BENCH_URL } from './scenario.mjs';
+import { buildServer } from '../support.mjs';
 
 const require = createRequire(import.meta.url);
-execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
-require('reflect-metadata');
+buildServer();
 const { createApp } = require('../../dist/server/apps/api/src/create-app.js');
 const { parseConfig } = require('../../dist/server/libs/platform/src');
 const { ComplaintsService, WATCH_SQL } = require('../../dist/server/libs/complaints/src');

@@ -1,32 +1,19 @@
 // Loads N realistic customers (default 1,000,000) into a benchmark database, set-based, in batches.
 // usage: node bench/customers/generate.mjs [count]    (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/crm_bench)
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
+import { buildServer, freshDatabase } from '../support.mjs';
 
 const require = createRequire(import.meta.url);
 const count = Number(process.argv[2] ?? 1_000_000);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/crm_bench';
 const BATCH = 100_000;
 
-execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
-require('reflect-metadata');
+buildServer();
 const { GENERATE_CUSTOMERS_SQL, GENERATED_OWNER_HISTORY_SQL } = require('../../dist/server/libs/customers/src');
 const { hashPassword } = require('../../dist/server/libs/identity/src');
-const { createApp } = require('../../dist/server/apps/api/src/create-app.js');
-const { parseConfig } = require('../../dist/server/libs/platform/src');
 
-// A fresh database, migrated by the application itself.
-const server = new URL(url);
-const name = server.pathname.slice(1);
-server.pathname = '/postgres';
-const admin = new pg.Client({ connectionString: server.toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const app = await createApp({ ...parseConfig({ ADMIN_DIST_DIR: '', ADMIN_PASSWORD: 'admin12345', DEMO_DATA: 'false' }), databaseUrl: url });
-await app.close();
+await freshDatabase(url);
 
 const db = new pg.Client({ connectionString: url });
 await db.connect();

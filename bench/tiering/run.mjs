@@ -6,14 +6,13 @@
 //           save each customer) on a sample of customers, extrapolated per customer, for the speed-up.
 // usage: node bench/tiering/run.mjs [naive sample, default 10000]   (BENCH_DATABASE_URL, default crm_bench_bookings)
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
+import { buildServer } from '../support.mjs';
 
 const require = createRequire(import.meta.url);
 const sample = Number(process.argv[2] ?? 10_000);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/crm_bench_bookings';
 
-execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
-require('reflect-metadata');
+buildServer();
 const { createApp } = require('../../dist/server/apps/api/src/create-app.js');
 const { parseConfig } = require('../../dist/server/libs/platform/src');
 const { TieringService, DEFAULT_RULES, computeTiers, windowsFor } = require('../../dist/server/libs/tiering/src');

@@ -7,13 +7,12 @@
 //   next    the next night (each plan expanded by one day: the usual night).
 // usage: node bench/visits/run.mjs [plans]   (TEST_DATABASE_URL's server, default local postgres)
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
+import { buildServer } from '../support.mjs';
 
 const require = createRequire(import.meta.url);
 const plans = Number(process.argv[2] ?? 50_000);
 
-execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
-require('reflect-metadata');
+buildServer();
 const { createApp } = require('../../dist/server/apps/api/src/create-app.js');
 const { parseConfig, createScratchDatabase } = require('../../dist/server/libs/platform/src');
 const { GENERATE_CUSTOMERS_SQL } = require('../../dist/server/libs/customers/src');

@@ -25,7 +25,8 @@ const apiCall = <T>(path: string, init: { method?: string; body?: unknown } = {}
 const text = (testId: string) => page.getByTestId(testId).first().textContent();
 /** Opens an antd Select and picks an option by its title, once any other dropdown has finished closing. */
 async function pick(select: Locator, title: string) {
-  await page.waitForFunction(`![...document.querySelectorAll('.ant-select-dropdown')].some((e) => e.checkVisibility())`);
+  // A locator, not waitForFunction: the console's CSP forbids evaluating strings in the page.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   await select.click();
   await page.locator(`.ant-select-item-option[title="${title}"]:visible`).click();
 }

@@ -105,7 +105,7 @@ test('opening the customer shows its profile, ownership history and honest place
   await expect(page.getByTestId('customer-phone').textContent()).resolves.toBe('+86 138 0013 8000');
   await expect(page.getByTestId('customer-city').textContent()).resolves.toBe('成都');
   await expect(page.getByTestId('owner-history').textContent()).resolves.toContain('分配给 Administrator');
-  await expect(page.getByTestId('section-lifecycle').textContent()).resolves.toContain('暂无数据');
+  await expect(page.getByTestId('section-lifecycle').textContent()).resolves.toContain('还没有成交，暂无健康分和出行预测');
   await page.getByTestId('section-complaints').getByText('该客户没有投诉').waitFor();
   await page.getByTestId('section-visits').getByText('还没有拜访').waitFor();
   // A new customer without sales has no tier yet.

@@ -35,6 +35,21 @@ export function sql<T = any>(t: TestApp, query: string, params: unknown[] = []):
   return t.app.get(DataSource).query(query, params);
 }
 
+/** Rows in a table, to check that a refused request changed nothing. */
+export async function rowCount(t: TestApp, table: string): Promise<number> {
+  return Number((await sql(t, `SELECT count(*) AS n FROM ${table}`))[0].n);
+}
+
+/** Starts a job run at `asOf` through the API and waits until it has completed or failed; the run as the API shows it. */
+export async function runJobToEnd(t: TestApp, adminToken: string, name: string, asOf: string, ms = 15000): Promise<any> {
+  const started = await http(t, adminToken).post(`/api/v1/jobs/${name}/runs`, { asOf });
+  if (started.status !== 202) throw new Error(`starting ${name}: ${started.status} ${JSON.stringify(started.body)}`);
+  return until(`${name} at ${asOf} to finish`, async () => {
+    const run = (await http(t, adminToken).get(`/api/v1/jobs/runs/${started.body.id}`)).body;
+    return run.state === 'completed' || run.state === 'failed' ? run : null;
+  }, ms);
+}
+
 /** Polls until `fn` returns something truthy, or fails after `ms`. */
 export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 15000): Promise<T> {
   const end = Date.now() + ms;

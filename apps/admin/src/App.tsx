@@ -8,6 +8,8 @@ import { useI18n } from './i18n/i18n';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { AuditPage } from './pages/AuditPage';
 import { BookingsPage } from './pages/BookingsPage';
+import { CampaignPage } from './pages/CampaignPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 import { ComplaintFollowUpsPage } from './pages/ComplaintFollowUpsPage';
 import { ComplaintFormPage } from './pages/ComplaintFormPage';
 import { ComplaintPage } from './pages/ComplaintPage';
@@ -18,12 +20,16 @@ import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
 import { DuplicatesPage } from './pages/DuplicatesPage';
 import { ImportPage } from './pages/ImportPage';
+import { LifecyclePage } from './pages/LifecyclePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NpsDashboardPage } from './pages/NpsDashboardPage';
 import { OutgoingMessagesPage } from './pages/OutgoingMessagesPage';
 import { SlaPolicyPage } from './pages/SlaPolicyPage';
+import { SurveyPage } from './pages/SurveyPage';
 import { TierPolicyPage } from './pages/TierPolicyPage';
 import { TiersPage } from './pages/TiersPage';
+import { TouchpointTasksPage } from './pages/TouchpointTasksPage';
 import { UsersPage } from './pages/UsersPage';
 import { VisitCalendarPage } from './pages/VisitCalendarPage';
 import { VisitCompliancePage } from './pages/VisitCompliancePage';
@@ -43,6 +49,8 @@ export function App() {
       <AntApp>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* customers answer from the link in their message, without signing in */}
+          <Route path="/survey/:token" element={<SurveyPage />} />
           <Route
             element={
               <RequireAuth>
@@ -68,6 +76,9 @@ export function App() {
             <Route path="visits/compliance" element={<RequireAuth roles={VISIT_ROLES}><VisitCompliancePage /></RequireAuth>} />
             <Route path="visits/new" element={<RequireAuth roles={VISIT_ROLES}><VisitNewPage /></RequireAuth>} />
             <Route path="visits/:id" element={<RequireAuth roles={VISIT_ROLES}><VisitPage /></RequireAuth>} />
+            <Route path="touchpoints" element={<RequireAuth roles={VISIT_ROLES}><TouchpointTasksPage /></RequireAuth>} />
+            <Route path="nps" element={<RequireAuth roles={VISIT_ROLES}><NpsDashboardPage /></RequireAuth>} />
+            <Route path="lifecycle" element={<LifecyclePage />} />
             <Route path="tiers" element={<TiersPage />} />
             <Route path="tiers/policy" element={<RequireAuth roles={['admin', 'manager']}><TierPolicyPage /></RequireAuth>} />
             <Route path="imports" element={<RequireAuth roles={['admin', 'manager']}><ImportPage /></RequireAuth>} />
@@ -76,6 +87,8 @@ export function App() {
             <Route path="api-keys" element={<RequireAuth roles={['admin']}><ApiKeysPage /></RequireAuth>} />
             <Route path="audit" element={<RequireAuth roles={['admin']}><AuditPage /></RequireAuth>} />
             <Route path="messages" element={<RequireAuth roles={['admin']}><OutgoingMessagesPage /></RequireAuth>} />
+            <Route path="campaigns" element={<RequireAuth roles={['admin', 'manager']}><CampaignsPage /></RequireAuth>} />
+            <Route path="campaigns/:id" element={<RequireAuth roles={['admin', 'manager']}><CampaignPage /></RequireAuth>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

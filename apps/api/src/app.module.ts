@@ -9,12 +9,14 @@ import { ImportsModule } from '@crm/imports';
 import { ComplaintsModule } from '@crm/complaints';
 import { VisitsModule } from '@crm/visits';
 import { LifecycleModule } from '@crm/lifecycle';
+import { TouchpointsModule } from '@crm/touchpoints';
+import { CampaignsModule } from '@crm/campaigns';
 import { HealthController } from './health/health.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { DemoDataService } from './demo/demo-data.service';
 
 
-const DOMAIN_MODULES = [IdentityModule, CustomersModule, BookingsModule, ImportsModule, NotificationsModule, TieringModule, ComplaintsModule, VisitsModule, LifecycleModule];
+const DOMAIN_MODULES = [IdentityModule, CustomersModule, BookingsModule, ImportsModule, NotificationsModule, TieringModule, ComplaintsModule, VisitsModule, LifecycleModule, CampaignsModule, TouchpointsModule];
 
 @Module({})
 export class AppModule {

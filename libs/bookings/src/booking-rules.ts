@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { FieldError, flattenValidationErrors } from '@crm/platform';
+import { FieldError, flattenValidationErrors, isCalendarDate } from '@crm/platform';
 import { BatchItemDto, BookingBodyDto } from './dto/booking-input.dto';
 
 /** Rules between fields, which decorators cannot say. Pure; times are compared as instants. */
@@ -11,15 +11,9 @@ export function crossFieldErrors(b: BookingBodyDto): FieldError[] {
   if (b.status === 'inquiry' && b.paidAt) errors.push({ field: 'paidAt', message: 'an inquiry cannot be paid; send status confirmed' });
   for (const f of ['departureDate', 'returnDate', 'birthday'] as const) {
     const value = f === 'birthday' ? b.customer?.birthday : b[f];
-    if (value && !isRealDate(value)) errors.push({ field: f === 'birthday' ? 'customer.birthday' : f, message: `${f} is not a calendar date` });
+    if (value && !isCalendarDate(value)) errors.push({ field: f === 'birthday' ? 'customer.birthday' : f, message: `${f} is not a calendar date` });
   }
   return errors;
-}
-
-/** "2026-02-30" matches the pattern but is no day. */
-function isRealDate(day: string): boolean {
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, agencyDate, agencyInstant, isCalendarDate } from './agency-dates';
+import { addDays, agencyDate, agencyInstant, isCalendarDate, weekdayOf } from '@crm/platform';
 
 /**
  * Business time: only the hours the complaint desk is open count. The calendar is wall-clock time in the
@@ -37,8 +37,6 @@ const MINUTE = 60_000;
 /** A calendar with no open day in this many days ahead is broken (validation keeps at least one working weekday). */
 const MAX_DAYS = 20 * 366;
 
-const isoWeekday = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-
 /** "HH:MM" → milliseconds into the day. */
 export const msOfTime = (hhmm: string) => (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) * MINUTE;
 
@@ -50,7 +48,7 @@ export function businessTime(cal: WorkCalendar, timeZone: string): TimeMeasure {
   const closes = msOfTime(cal.closesAt);
   /** [opening, closing) of a day as epoch milliseconds, or null when the desk is closed all day. */
   const openHours = (day: string): [number, number] | null => {
-    const works = extra.has(day) || (cal.workingDays.includes(isoWeekday(day)) && !holidays.has(day));
+    const works = extra.has(day) || (cal.workingDays.includes(weekdayOf(day)) && !holidays.has(day));
     return works ? [agencyInstant(day, timeZone, opens).getTime(), agencyInstant(day, timeZone, closes).getTime()] : null;
   };
 

@@ -1,5 +1,4 @@
-import type { FieldError } from '@crm/platform';
-import { isCalendarDate } from './agency-dates';
+import { type FieldError, isCalendarDate } from '@crm/platform';
 import type { Compensation, CompensationKind } from './complaint-rules';
 
 /** What the totals count apart: refunds are summed, vouchers counted; the apology is not a compensation given. */

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG, Config, ProblemException, unprocessable } from '@crm/platform';
+import { CONFIG, Config, ProblemException, addDays, agencyDate, agencyInstant, isCalendarDate, unprocessable } from '@crm/platform';
 import { AuditService, Principal, fieldChanges } from '@crm/identity';
 import { CustomersService } from '@crm/customers';
-import { addDays, agencyDate, agencyInstant, isCalendarDate } from './agency-dates';
 import { compensationProblems, correctiveActionProblems } from './complaint-compensation';
 import { reportScope } from './complaint-report';
 import { toCompensationTotals } from './complaint-report.mapper';

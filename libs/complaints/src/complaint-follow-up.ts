@@ -1,4 +1,4 @@
-import { addDays, agencyDate, agencyInstant } from './agency-dates';
+import { addDays, agencyDate, agencyInstant } from '@crm/platform';
 
 /** A week after closing, the customer is asked whether they are satisfied. */
 export const FOLLOW_UP_AFTER_DAYS = 7;

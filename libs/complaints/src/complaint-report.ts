@@ -1,6 +1,5 @@
-import type { FieldError } from '@crm/platform';
+import { type FieldError, addDays, agencyInstant, isCalendarDate, weekdayOf } from '@crm/platform';
 import type { Principal } from '@crm/identity';
-import { addDays, agencyInstant, isCalendarDate } from './agency-dates';
 
 /** The service-level report's range rules and its weeks; the figures themselves are set-based SQL. */
 
@@ -37,8 +36,7 @@ export function reportWindow(from: string, to: string, timeZone: string): { star
 
 /** The Monday of the week `day` is in. */
 export function weekOf(day: string): string {
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return addDays(day, -weekday);
+  return addDays(day, 1 - weekdayOf(day));
 }
 
 /** Every week the range touches, by its Monday, oldest first: the chart shows weeks without complaints too. */

@@ -1,6 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OutboxService, Page, ProblemException, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
+import { CONFIG, Config, OutboxService, Page, ProblemException, agencyDate, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
 import { AuditService, Principal, UsersService, isUuid } from '@crm/identity';
 import { CustomerDto, CustomerListQueryDto, CustomerMergeRegistry, CustomersService } from '@crm/customers';
 import { BookingsService } from '@crm/bookings';
@@ -36,6 +36,7 @@ export class ComplaintsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly followUps: ComplaintFollowUpsRepository,
     private readonly slaPolicy: SlaPolicyService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   private readonly stepHooks: StepHook[] = [];
@@ -143,7 +144,8 @@ export class ComplaintsService implements OnModuleInit {
    * proposal (staff accept or change it later), while compensations given are the caller's decision.
    */
   async resolve(p: Principal, id: string, dto: ResolveDto, now = new Date()): Promise<ComplaintDetailDto> {
-    const today = now.toISOString().slice(0, 10);
+    // The agency's calendar day: a voucher proposed at 07:00 in Shanghai expires a year after that day, not the UTC one.
+    const today = agencyDate(now, this.config.timeZone);
     const problems = [...compensationProblems(dto.compensations ?? [], today), ...correctiveActionProblems(dto.correctiveAction)];
     if (problems.length) throw unprocessable(problems);
     if (dto.correctiveAction?.ownerId) await this.checkUser(dto.correctiveAction.ownerId, 'correctiveAction.ownerId');

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { PolicyVersionColumns } from '@crm/platform';
 import type { WorkCalendar } from './business-time';
 import type { SlaMetric, SlaPolicy } from './sla-clock';
 
@@ -7,10 +8,7 @@ import type { SlaMetric, SlaPolicy } from './sla-clock';
  * and each complaint keeps the version it was received under. Old versions stay, for "who changed what, when".
  */
 @Entity('sla_policies')
-export class SlaPolicyEntity {
-  @PrimaryGeneratedColumn('increment')
-  version: number;
-
+export class SlaPolicyEntity extends PolicyVersionColumns {
   @Column({ type: 'jsonb' })
   targets: SlaPolicy['targets'];
 
@@ -23,13 +21,4 @@ export class SlaPolicyEntity {
   /** Wall-clock hours and dates, read in the agency's time zone (config), which is not stored here. */
   @Column({ type: 'jsonb' })
   calendar: WorkCalendar;
-
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  note: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

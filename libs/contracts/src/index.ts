@@ -79,6 +79,26 @@ export type VisitCadence = S['VisitCadenceDto'];
 export type VisitComplianceRow = S['VisitComplianceRowDto'];
 export type ManagerVisitCompliance = S['ManagerVisitComplianceDto'];
 export type ExecutiveDue = S['ExecutiveDueDto'];
+export type HealthReason = S['HealthReasonDto'];
+export type AtRiskCustomer = S['AtRiskCustomerDto'];
+export type AtRiskList = S['AtRiskListDto'];
+export type LifecycleFunnel = S['FunnelDto'];
+export type StageChange = S['StageChangeDto'];
+export type TouchpointTask = S['TouchpointTaskDto'];
+export type TouchpointTaskList = S['TouchpointTaskListDto'];
+export type NpsSurvey = S['NpsSurveyDto'];
+export type NpsAnswerInput = S['NpsAnswerInDto'];
+export type NpsReport = S['NpsReportDto'];
+export type NpsFigure = S['NpsFigureDto'];
+export type NpsAnswer = S['NpsAnswerDto'];
+
+export type Campaign = S['CampaignDto'];
+export type CampaignList = S['CampaignListDto'];
+export type CampaignInput = S['CreateCampaignDto'];
+export type CampaignChange = S['UpdateCampaignDto'];
+export type CampaignResults = S['CampaignResultsDto'];
+export type GroupFigures = S['GroupFiguresDto'];
+export type CustomerMessage = S['CustomerMessageDto'];
 
 /** RFC 9457 problem details, the body of every error. */
 export interface Problem {

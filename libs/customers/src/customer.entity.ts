@@ -9,7 +9,7 @@ export type PartnerKind = (typeof PARTNER_KINDS)[number];
 export const TIERS = ['A', 'B', 'C', 'D'] as const;
 export const QUADRANTS = ['large_loyal', 'large_disloyal', 'small_loyal', 'small_disloyal'] as const;
 export const TIER_FLAGS = ['creditRisk', 'declining', 'risingStar'] as const;
-export const LIFECYCLE_STAGES = ['prospect', 'booked', 'travelling', 'returned', 'loyal', 'at_risk', 'sleeping', 'lost', 'reactivated'] as const;
+export const LIFECYCLE_STAGES = ['prospect', 'new', 'repeat', 'loyal', 'at_risk', 'sleeping', 'lost', 'reactivated'] as const;
 export const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const;
 export const AGE_BANDS = ['under_25', '25_34', '35_44', '45_54', '55_64', '65_plus'] as const;
 export const CHANNELS = ['sms', 'email', 'wechat', 'phone'] as const;
@@ -31,6 +31,8 @@ export const SEARCH_TEXT_SQL = `lower((c.name || ' ' || coalesce(c.phone, '') ||
 @Index('customers_owner_name_idx', { synchronize: false })
 @Index('customers_tags_idx', { synchronize: false })
 @Index('customers_phone_suffix_idx', { synchronize: false })
+/** The at-risk list (libs/lifecycle): the few customers of that stage, by owner. */
+@Index('customers_at_risk_idx', { synchronize: false })
 export class CustomerEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -129,8 +131,9 @@ export class CustomerEntity {
   @Column({ name: 'lifecycle_stage', type: 'varchar', length: 20, nullable: true })
   lifecycleStage: string | null;
 
+  /** The health score and its reasons: set by the churn-score job (see libs/lifecycle). */
   @Column({ type: 'jsonb', nullable: true })
-  health: { score: number; band: string; reasons: string[] } | null;
+  health: { score: number; band: string; policyVersion: number; reasons: { component: string; score: number; weight: number; impact: number; facts: Record<string, number> }[] } | null;
 
   /** P(alive), expected trips in 52 weeks and the next-trip window: set by the churn-score job (see libs/lifecycle). */
   @Column({ type: 'jsonb', nullable: true })

@@ -99,7 +99,7 @@ export class CustomersService {
     this.checkShape(type, dto);
     const ownerChange = dto.ownerId !== undefined && dto.ownerId !== current.ownerId;
     if (ownerChange) {
-      if (!canManage(p)) throw new ProblemException(403, 'Only admins and managers reassign customers.');
+      if (!canManage(p)) throw unprocessable([{ field: 'ownerId', message: 'only admins and managers reassign customers' }]);
       await this.checkOwner(dto.ownerId!);
     }
     // Contacts and references as they were, for the audit entry of a write that replaces them.
@@ -185,7 +185,12 @@ export class CustomersService {
       const merged = await this.repo.findById(id, { withDeleted: true });
       if (merged?.mergedIntoId) c = await this.repo.findById(merged.mergedIntoId);
     }
-    if (!c || !canSee(p, c)) throw notFound('The customer');
+    if (!c) throw notFound('The customer');
+    if (!canSee(p, c)) {
+      // The same 404 as for no customer at all, so the caller learns nothing; the audit log keeps the attempt.
+      await this.audit.recordDenied(p, { entityType: 'customer', entityId: c.id, reason: 'not_owner' });
+      throw notFound('The customer');
+    }
     return c;
   }
 

@@ -1,5 +1,6 @@
 export * from './customers.module';
 export * from './customers.service';
+export { ownerRestriction } from './customer-access';
 export * from './phone';
 export * from './search';
 export { CUSTOMER_TYPES, PARTNER_KINDS, TIERS, LIFECYCLE_STAGES } from './customer.entity';

@@ -1,21 +1,17 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemException } from '@crm/platform';
+import { ProblemException, requestLine } from '@crm/platform';
 import { ACCESS } from './access.decorator';
 import { AccessRule, Principal, decideAccess } from './access-rules';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service';
+import { AuditService } from './audit.service';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
 export function bearerOrCookie(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
   return (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE] ?? null;
-}
-
-/** "GET /api/v1/customers" for audit entries: the query string is left out, it may carry personal data (a searched name). */
-export function requestLine(req: FastifyRequest): string {
-  return `${req.method} ${req.url.split('?')[0]}`;
 }
 
 /** Global guard: every route is closed unless it declares who may call it (@Public or @Allow). */
@@ -27,6 +23,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly apiKeys: ApiKeysService,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -42,6 +39,7 @@ export class AccessGuard implements CanActivate {
     if (decision === 'unauthenticated') throw new ProblemException(401, 'Sign in, or send a valid token.');
     if (decision === 'forbidden') {
       if (principal?.kind === 'api_key') await this.apiKeys.recordDenied(principal, 'scope', request);
+      else if (principal) await this.audit.recordDenied(principal, { entityType: 'route', reason: 'role' });
       throw new ProblemException(403, 'You are not allowed to do this.');
     }
     return true;

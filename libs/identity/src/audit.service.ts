@@ -25,6 +25,15 @@ export class AuditService {
   }
 
   /**
+   * A request refused to a known caller (a role that may not call the route, a record that is not theirs): recorded as
+   * `access.denied` with the request line, so refusals can be reviewed. The caller still gets a plain 403 or 404.
+   */
+  async recordDenied(actor: Principal, what: { entityType: string; entityId?: string | null; reason: string }): Promise<void> {
+    const request = currentRequest()?.request ?? null;
+    await this.record(actor, { action: 'access.denied', entityType: what.entityType, entityId: what.entityId, details: { reason: what.reason, request } });
+  }
+
+  /**
    * Many entries in one statement (a batch of bookings writes one row per booking, not one round trip each).
    * The IP is the current HTTP request's, if any: jobs and the worker have none.
    */

@@ -11,6 +11,7 @@ import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
 import { SessionCleanupJob } from './session-cleanup.job';
 import { TeamEntity } from './team.entity';
 import { TeamsController } from './teams.controller';
@@ -30,6 +31,7 @@ import { UsersService } from './users.service';
     TeamsRepository,
     TeamsService,
     AuthService,
+    LoginThrottleService,
     AuditRepository,
     AuditService,
     ApiKeysRepository,

@@ -8,6 +8,7 @@ export * from './auth.service';
 export { API_KEY_PREFIX, ApiKeysService, type ApiKeyCheck } from './api-keys.service';
 export * from './identity.module';
 export { auditRefusedKeyRequests } from './refused-request-audit';
+export { bearerOrCookie } from './access.guard';
 export { UserEntity } from './user.entity';
 export { UserDto } from './dto/user.dto';
 export { hashPassword } from './password';

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { clientIp, runInRequestContext } from '@crm/platform';
-import { requestLine } from './access.guard';
+import { clientIp, requestLine, runInRequestContext } from '@crm/platform';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service';
 
 const logger = new Logger('audit');
@@ -15,7 +14,7 @@ export function auditRefusedKeyRequests(fastify: FastifyInstance, apiKeys: ApiKe
     const header = req.headers.authorization;
     if (reply.statusCode !== 413 || !header?.startsWith(`Bearer ${API_KEY_PREFIX}`)) return;
     try {
-      await runInRequestContext({ ip: clientIp(req) }, () => apiKeys.recordRefusedBeforeAuth(header.slice(7).trim(), 'body_too_large', requestLine(req)));
+      await runInRequestContext({ ip: clientIp(req), request: requestLine(req) }, () => apiKeys.recordRefusedBeforeAuth(header.slice(7).trim(), 'body_too_large', requestLine(req)));
     } catch (err) {
       logger.error({ msg: 'could not audit a refused API key request', err: err instanceof Error ? err.message : String(err) });
     }

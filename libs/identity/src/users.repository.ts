@@ -53,6 +53,12 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** Deletes the session if it has expired; the user it belonged to, if it had. */
+  async takeExpiredSession(tokenHash: string, now: Date): Promise<UserEntity | null> {
+    const [rows] = (await this.sessions.query(`DELETE FROM sessions WHERE token_hash = $1 AND expires_at <= $2 RETURNING user_id`, [tokenHash, now])) as [{ user_id: string }[], number];
+    return rows.length ? this.findById(rows[0].user_id) : null;
+  }
+
   async deleteSession(tokenHash: string): Promise<void> {
     await this.sessions.delete({ tokenHash });
   }

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '@crm/platform';
+
 /**
  * Spreadsheet text → API values. Pure; every function returns null for text it cannot read, and the
  * caller reports that against the row's field.
@@ -28,12 +30,7 @@ export function toDay(text: string): string | null {
   const m = DAY.exec(text.trim());
   if (!m) return null;
   const day = `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
-  return isCalendarDay(day) ? day : null;
-}
-
-function isCalendarDay(day: string): boolean {
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+  return isCalendarDate(day) ? day : null;
 }
 
 /**
@@ -47,7 +44,7 @@ export function toInstant(text: string, timeZone: string): string | null {
   if (!m) return null;
   const day = `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
   const [h, min, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (!isCalendarDay(day) || h > 23 || min > 59 || s > 59) return null;
+  if (!isCalendarDate(day) || h > 23 || min > 59 || s > 59) return null;
   const wall = `${day}T${pad(h)}:${pad(min)}:${pad(s)}`;
   return `${wall}${zoneOffset(wall, timeZone)}`;
 }

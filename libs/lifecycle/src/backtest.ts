@@ -1,4 +1,5 @@
 import { BgNbdFit, BgNbdParams, expectedPurchases, expectedPurchasesUnconditional, fitBgNbd, pAlive, pNoPurchase } from './bg-nbd';
+import { Health, healthScore } from './health-score';
 import { DAYS_PER_WEEK, PurchaseHistory, dayNumber, groupHistories, purchaseHistory } from './purchase-history';
 
 /** A customer seen in the calibration period, with what they then did in the hold-out period. */
@@ -35,7 +36,7 @@ export function splitHoldout(purchases: Iterable<{ customerId: string; day: stri
 /** A score per customer where higher means "more likely to make no purchase in the hold-out". */
 export interface ScoreColumn {
   name: string;
-  score: (model: { params: BgNbdParams; horizonWeeks: number }, customer: HoldoutCustomer) => number;
+  score: (model: { params: BgNbdParams; horizonWeeks: number; typicalGapDays: number | null }, customer: HoldoutCustomer) => number;
 }
 
 /**
@@ -47,7 +48,37 @@ export const BACKTEST_COLUMNS: readonly ScoreColumn[] = [
   { name: 'BG/NBD P(alive)', score: ({ params }, c) => 1 - pAlive(params, c.calibration) },
   { name: 'BG/NBD P(no purchase in the hold-out)', score: ({ params, horizonWeeks }, c) => pNoPurchase(params, c.calibration, horizonWeeks) },
   { name: 'recency only (weeks since the last purchase)', score: (_, c) => c.calibration.T - c.calibration.tx },
+  {
+    name: 'health score (P(alive) and recency against the usual gap; 100 − score)',
+    score: ({ params, typicalGapDays }, c) => 100 - transactionHealth(params, c.calibration, typicalGapDays).score,
+  },
 ];
+
+/**
+ * The health score from transactions alone, as CDNOW allows: P(alive) and recency against the customer's
+ * own gap. The trend is left out (no data): its two 12-month windows are longer than a 39-week calibration,
+ * so it would score every customer the same. Interactions, complaints and NPS are not in the data.
+ */
+export function transactionHealth(params: BgNbdParams, h: PurchaseHistory, typicalGapDays: number | null): Health {
+  return healthScore({
+    pAlive: pAlive(params, h),
+    typicalGapDays,
+    purchases: h.x + 1,
+    daysSinceLastPurchase: Math.round((h.T - h.tx) * DAYS_PER_WEEK),
+    purchaseSpanDays: Math.round(h.tx * DAYS_PER_WEEK),
+    trend: { tripsLast12m: 0, tripsPrior12m: 0, valueLast12m: 0, valuePrior12m: 0 },
+    interactions: { last90d: 0, expected: null },
+    complaints: { total: 0, open: 0, breached: 0, severe: 0, recent: 0, unsatisfied: 0, satisfied: 0 },
+  })!;
+}
+
+/** The median usual gap in days (tₓ / x) of the customers with a repeat purchase, as the churn-score job takes it. */
+export function typicalGapDays(histories: readonly PurchaseHistory[]): number | null {
+  const gaps = histories.filter((h) => h.x > 0).map((h) => (h.tx * DAYS_PER_WEEK) / h.x).sort((u, v) => u - v);
+  if (!gaps.length) return null;
+  const mid = gaps.length / 2;
+  return gaps.length % 2 ? gaps[Math.floor(mid)] : (gaps[mid - 1] + gaps[mid]) / 2;
+}
 
 export interface BacktestReport {
   fit: BgNbdFit;
@@ -82,6 +113,7 @@ export function backtestBgNbd(
     };
   });
   const none = customers.map((c) => c.holdoutPurchases === 0);
+  const model = { params: fit.params, horizonWeeks, typicalGapDays: typicalGapDays(customers.map((c) => c.calibration)) };
   return {
     fit,
     horizonWeeks,
@@ -93,7 +125,7 @@ export function backtestBgNbd(
       ),
     },
     byX,
-    auc: columns.map((col) => ({ name: col.name, auc: rocAuc(customers.map((c) => col.score({ params: fit.params, horizonWeeks }, c)), none) })),
+    auc: columns.map((col) => ({ name: col.name, auc: rocAuc(customers.map((c) => col.score(model, c)), none) })),
   };
 }
 

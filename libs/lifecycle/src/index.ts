@@ -5,4 +5,7 @@ export * from './backtest';
 export * from './churn-score';
 export { hyp2f1 } from './hypergeometric';
 export * from './next-trip';
+export * from './health-score';
+export * from './lifecycle-stage';
+export { LifecycleStagesService } from './lifecycle-stages.service';
 export * from './purchase-history';

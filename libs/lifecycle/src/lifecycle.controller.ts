@@ -1,13 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, ROLES } from '@crm/identity';
+import { Allow, CurrentPrincipal, Principal, ROLES } from '@crm/identity';
+import { PageQueryDto } from '@crm/platform';
 import { LifecycleModelDto } from './dto/model.dto';
+import { AtRiskListDto, FunnelDto, HealthPolicyDto, SaveHealthPolicyDto, StageHistoryDto } from './dto/lifecycle-stages.dto';
 import { LifecycleService } from './lifecycle.service';
+import { LifecycleStagesService } from './lifecycle-stages.service';
 
 @ApiTags('lifecycle')
 @Controller()
 export class LifecycleController {
-  constructor(private readonly lifecycle: LifecycleService) {}
+  constructor(
+    private readonly lifecycle: LifecycleService,
+    private readonly stages: LifecycleStagesService,
+  ) {}
 
   @Get('lifecycle/model')
   @Allow(ROLES)
@@ -15,5 +21,45 @@ export class LifecycleController {
   @ApiOkResponse({ type: LifecycleModelDto })
   model(): Promise<LifecycleModelDto> {
     return this.lifecycle.model();
+  }
+
+  @Get('lifecycle/at-risk')
+  @Allow(ROLES)
+  @ApiOperation({ summary: 'Customers at risk (red health), by value × risk, highest first; account managers see their own' })
+  @ApiOkResponse({ type: AtRiskListDto })
+  atRisk(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<AtRiskListDto> {
+    return this.stages.atRisk(p, q);
+  }
+
+  @Get('lifecycle/funnel')
+  @Allow(ROLES)
+  @ApiOperation({ summary: 'Live customers per lifecycle stage; account managers count their own' })
+  @ApiOkResponse({ type: FunnelDto })
+  funnel(@CurrentPrincipal() p: Principal): Promise<FunnelDto> {
+    return this.stages.funnel(p);
+  }
+
+  @Get('customers/:id/stage-history')
+  @Allow(ROLES)
+  @ApiOperation({ summary: 'The customer’s lifecycle stage changes, newest first' })
+  @ApiOkResponse({ type: StageHistoryDto })
+  stageHistory(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<StageHistoryDto> {
+    return this.stages.stageHistory(p, id);
+  }
+
+  @Get('lifecycle/health-policy')
+  @Allow(ROLES)
+  @ApiOperation({ summary: 'The health score’s weights and bands in force' })
+  @ApiOkResponse({ type: HealthPolicyDto })
+  healthPolicy(): Promise<HealthPolicyDto> {
+    return this.stages.policyDto();
+  }
+
+  @Put('lifecycle/health-policy')
+  @Allow(['admin'])
+  @ApiOperation({ summary: 'A new version of the health policy; the next churn-score run uses it' })
+  @ApiOkResponse({ type: HealthPolicyDto })
+  saveHealthPolicy(@CurrentPrincipal() p: Principal, @Body() dto: SaveHealthPolicyDto): Promise<HealthPolicyDto> {
+    return this.stages.savePolicy(p, dto);
   }
 }

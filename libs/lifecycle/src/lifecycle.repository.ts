@@ -83,6 +83,8 @@ export class LifecycleRepository {
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [CHURN_SCORE_LOCK]);
+      // The histories and the lifecycle facts sort every sales booking by customer: in memory rather than in temporary files.
+      await m.query(`SET LOCAL work_mem = '256MB'`);
       return work(m);
     });
   }
@@ -93,7 +95,8 @@ export class LifecycleRepository {
     await m.query(HISTORIES, [asOf, timeZone]);
     await m.query('ANALYZE churn_histories');
     const rows: { x: number; tx_days: number; t_days: number; n: number }[] = await m.query(
-      'SELECT x, tx_days, t_days, count(*)::int AS n FROM churn_histories GROUP BY 1, 2, 3',
+      // In a fixed order: the fit sums over the groups, and a different order could flip a rounded figure on a rerun.
+      'SELECT x, tx_days, t_days, count(*)::int AS n FROM churn_histories GROUP BY 1, 2, 3 ORDER BY 1, 2, 3',
     );
     return rows.map((r) => ({ x: r.x, txDays: r.tx_days, tDays: r.t_days, count: r.n }));
   }

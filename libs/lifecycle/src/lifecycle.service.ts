@@ -4,6 +4,7 @@ import { BgNbdParams } from './bg-nbd';
 import { predictGroups } from './churn-score';
 import { LifecycleModelDto } from './dto/model.dto';
 import { LifecycleRepository } from './lifecycle.repository';
+import { LifecycleStagesService, StagesResult } from './lifecycle-stages.service';
 
 export interface ChurnScoreResult {
   asOf: string;
@@ -14,16 +15,22 @@ export interface ChurnScoreResult {
   fit: (BgNbdParams & { logLikelihood: number }) | null;
   /** Customers whose stored prediction changed. */
   changed: number;
+  /** The health scores and stages computed after the predictions. */
+  stages: StagesResult;
 }
 
 @Injectable()
 export class LifecycleService {
   constructor(
     private readonly repo: LifecycleRepository,
+    private readonly stages: LifecycleStagesService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  /** The nightly job: refit BG/NBD on every customer's sales as of `asOf`, and store each one's prediction. */
+  /**
+   * The nightly job: refit BG/NBD on every customer's sales as of `asOf`, store each one's prediction, then
+   * score every customer's health and stage from it. One transaction: a run killed midway changes nothing.
+   */
   churnScore(asOf: Date, progress: (percent: number) => Promise<void>): Promise<ChurnScoreResult> {
     const tz = this.config.timeZone;
     return this.repo.transaction(async (m) => {
@@ -34,6 +41,8 @@ export class LifecycleService {
       await progress(60);
       const changed = await this.repo.storePredictions(m, asOf, tz, model?.predictions ?? []);
       if (model) await this.repo.saveFit(m, asOf, model.fit.params, model.fit.logLikelihood, customers);
+      await progress(70);
+      const stages = await this.stages.scoreAll(m, asOf, tz);
       await progress(100);
       return {
         asOf: asOf.toISOString(),
@@ -41,6 +50,7 @@ export class LifecycleService {
         groups: groups.length,
         fit: model && { ...model.fit.params, logLikelihood: model.fit.logLikelihood },
         changed,
+        stages,
       };
     });
   }

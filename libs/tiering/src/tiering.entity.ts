@@ -1,27 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { PolicyVersionColumns } from '@crm/platform';
 import type { TierRules } from './tier-policy';
 import type { ServicePolicy } from './service-policy';
 
-/** Every saved version of the policy; the newest is in force. Old versions stay, for "who changed what, when". */
+/** Every saved version of the tier policy. */
 @Entity('tier_policies')
-export class TierPolicyEntity {
-  @PrimaryGeneratedColumn('increment')
-  version: number;
-
+export class TierPolicyEntity extends PolicyVersionColumns {
   @Column({ type: 'jsonb' })
   rules: TierRules;
 
   @Column({ type: 'jsonb' })
   service: ServicePolicy;
-
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  createdBy: string | null;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  note: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 /** A change of a customer's tier, quadrant or flags, with the figure that decided. */

@@ -1,4 +1,6 @@
 export * from './visits.module';
+export { VisitPlansService } from './visit-plans.service';
+export { VisitsService } from './visits.service';
 export { VisitComplianceService } from './visit-compliance.service';
 export { InteractionsService } from './interactions.service';
 export * from './visit-schedule';

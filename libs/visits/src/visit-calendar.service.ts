@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import ical from 'ical-generator';
-import { notFound, unprocessable } from '@crm/platform';
+import { isCalendarDate, notFound, unprocessable } from '@crm/platform';
 import { AuditService, Principal } from '@crm/identity';
 import { VisitsRepository } from './visits.repository';
 import { VisitCalendarFeedDto, VisitHolidayDto, VisitHolidayQueryDto } from './dto/visit.dto';
-import { isCalendarDate } from './visit-schedule';
 
 const FEED_PATH = '/api/v1/visits/calendar-feed/';
 const FEED_PAST_DAYS = 30;

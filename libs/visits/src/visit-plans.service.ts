@@ -1,12 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CONFIG, Config, FieldError, notFound, unprocessable } from '@crm/platform';
+import { CONFIG, Config, FieldError, addDays, agencyDate, notFound, unprocessable } from '@crm/platform';
 import { AuditService, Principal, fieldChanges, isUuid } from '@crm/identity';
 import { CustomerDto, CustomerMergeRegistry, CustomerOwnershipRegistry, CustomersService } from '@crm/customers';
 import { leads, ownerOnly, VISITOR_ROLES } from './visit-access';
 import { VisitPlanEntity } from './visit.entity';
 import { toPlanDto } from './visit.mapper';
-import { PlanRule, addDays, localDate, normalizeRule, occurrences, planDates, planRuleErrors, scheduleWindow } from './visit-schedule';
+import { PlanRule, normalizeRule, occurrences, planDates, planRuleErrors, scheduleWindow } from './visit-schedule';
 import { NewPlannedVisit, VisitsRepository } from './visits.repository';
 import { CreateVisitPlanDto, EndVisitPlanDto, VisitPlanDto, VisitPlanListQueryDto, UpdateVisitPlanDto } from './dto/visit.dto';
 
@@ -180,7 +180,7 @@ export class VisitPlansService implements OnModuleInit {
   }
 
   private today(now: Date): string {
-    return localDate(now, this.config.timeZone);
+    return agencyDate(now, this.config.timeZone);
   }
 }
 

@@ -1,4 +1,4 @@
-import { FieldError, instantOf, wallOf } from '@crm/platform';
+import { FieldError, addDays, agencyDate, dateOfDay, dayNumber, instantOf, wallOf, weekdayOf } from '@crm/platform';
 
 /**
  * Visit plans as calendars: which local dates a plan falls on, the instants of those visits in the agency's
@@ -34,21 +34,6 @@ export interface Occurrence {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01. */
-export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-
-export const dateOfDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
-/** A real day written YYYY-MM-DD ("2026-02-30" is not one). */
-export const isCalendarDate = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && dateOfDay(dayNumber(s)) === s;
-export const addDays = (date: string, days: number): string => dateOfDay(dayNumber(date) + days);
-
-/** ISO weekday: 1 Monday … 7 Sunday (1970-01-01 was a Thursday). */
-export const weekdayOf = (date: string): number => ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -129,15 +114,9 @@ export function occurrences(rule: PlanRule, from: string, to: string, timeZone: 
   });
 }
 
-/** The local date of an instant. */
-export function localDate(instant: Date, timeZone: string): string {
-  const w = wallOf(instant, timeZone);
-  return ymd(w.year, w.month, w.day);
-}
-
 /** The dates the schedule keeps materialised: today (local) and the `weeks` after it. */
 export function scheduleWindow(asOf: Date, weeks: number, timeZone: string): { from: string; to: string } {
-  const from = localDate(asOf, timeZone);
+  const from = agencyDate(asOf, timeZone);
   return { from, to: addDays(from, weeks * 7 - 1) };
 }
 
@@ -193,7 +172,7 @@ export function findConflicts(visits: readonly CalendarVisit[], holidays: Readon
     }
   }
   for (const v of visits) {
-    const date = localDate(v.startsAt, timeZone);
+    const date = agencyDate(v.startsAt, timeZone);
     const name = holidays.get(date);
     if (name !== undefined) out.push({ kind: 'holiday', visitId: v.id, date, name });
   }

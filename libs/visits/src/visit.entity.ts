@@ -5,11 +5,8 @@ import type { Recurrence } from './visit-schedule';
 export const VISIT_STATUSES = ['planned', 'done', 'missed', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
-/** A fixed route stop: one manager visits one customer on the same weekday and time, until the plan ends. */
-@Entity('visit_plans')
-@Index('visit_plans_customer_idx', ['customerId'])
-@Index('visit_plans_manager_idx', ['managerId'])
-export class VisitPlanEntity {
+/** What a plan and each of its visits both say: who meets whom, how, where, and where in the day's route. Not a table. */
+abstract class VisitStop {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -26,6 +23,25 @@ export class VisitPlanEntity {
   @Column({ type: 'varchar', length: 20 })
   kind: VisitKind;
 
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  place: string | null;
+
+  /** The stop's place in the manager's route for the day. */
+  @Column({ name: 'route_order', type: 'smallint', nullable: true })
+  routeOrder: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A fixed route stop: one manager visits one customer on the same weekday and time, until the plan ends. */
+@Entity('visit_plans')
+@Index('visit_plans_customer_idx', ['customerId'])
+@Index('visit_plans_manager_idx', ['managerId'])
+export class VisitPlanEntity extends VisitStop {
   @Column({ type: 'varchar', length: 30 })
   recurrence: Recurrence;
 
@@ -48,13 +64,6 @@ export class VisitPlanEntity {
   @Column({ name: 'duration_minutes', type: 'smallint' })
   durationMinutes: number;
 
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  place: string | null;
-
-  /** The stop's place in the manager's route for the day. */
-  @Column({ name: 'route_order', type: 'smallint', nullable: true })
-  routeOrder: number | null;
-
   @Column({ name: 'start_date', type: 'date' })
   startDate: string;
 
@@ -70,12 +79,6 @@ export class VisitPlanEntity {
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /**
@@ -87,10 +90,7 @@ export class VisitPlanEntity {
 @Index('visits_plan_date_key', ['planId', 'planDate'], { unique: true })
 @Index('visits_manager_idx', ['managerId', 'startsAt'])
 @Index('visits_customer_idx', ['customerId', 'startsAt'])
-export class VisitEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class VisitEntity extends VisitStop {
   @Column({ name: 'plan_id', type: 'uuid', nullable: true })
   planId: string | null;
 
@@ -98,29 +98,11 @@ export class VisitEntity {
   @Column({ name: 'plan_date', type: 'date', nullable: true })
   planDate: string | null;
 
-  @Column({ name: 'customer_id', type: 'uuid' })
-  customerId: string;
-
-  @Column({ name: 'contact_id', type: 'uuid', nullable: true })
-  contactId: string | null;
-
-  @Column({ name: 'manager_id', type: 'uuid' })
-  managerId: string;
-
-  @Column({ type: 'varchar', length: 20 })
-  kind: VisitKind;
-
   @Column({ name: 'starts_at', type: 'timestamptz' })
   startsAt: Date;
 
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt: Date;
-
-  @Column({ type: 'varchar', length: 300, nullable: true })
-  place: string | null;
-
-  @Column({ name: 'route_order', type: 'smallint', nullable: true })
-  routeOrder: number | null;
 
   @Column({ type: 'varchar', length: 20 })
   status: VisitStatus;
@@ -131,12 +113,6 @@ export class VisitEntity {
   /** Why it was missed or cancelled. */
   @Column({ type: 'varchar', length: 1000, nullable: true })
   reason: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 export interface Attendee {

@@ -28,6 +28,6 @@ import { VisitsService } from './visits.service';
   ],
   controllers: [VisitPlansController, VisitsController, VisitComplianceController, VisitCalendarController],
   providers: [VisitsRepository, VisitPlansService, VisitsService, VisitComplianceService, InteractionsService, VisitCalendarService, VisitScheduleJob, VisitOverdueJob],
-  exports: [VisitComplianceService, InteractionsService],
+  exports: [VisitPlansService, VisitsService, VisitComplianceService, InteractionsService],
 })
 export class VisitsModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CONFIG, Config, FieldError, OutboxService, ProblemException, notFound, unprocessable } from '@crm/platform';
+import { CONFIG, Config, FieldError, OutboxService, ProblemException, addDays, agencyDate, dayNumber, notFound, unprocessable } from '@crm/platform';
 import { AuditService, Principal, fieldChanges, isUuid } from '@crm/identity';
 import { CustomersService } from '@crm/customers';
 import { ComplaintsService } from '@crm/complaints';
@@ -9,7 +9,7 @@ import { VISITOR_ROLES, leads, ownerOnly } from './visit-access';
 import { VisitAction, nextStatus } from './visit-status';
 import { VisitEntity, VisitRecordEntity } from './visit.entity';
 import { Names, toConflictDto, toTaskDto, toVisitDetailDto, toVisitDto } from './visit.mapper';
-import { addDays, dayNumber, findConflicts, localDate, wallInstant } from './visit-schedule';
+import { findConflicts, wallInstant } from './visit-schedule';
 import { VisitsRepository } from './visits.repository';
 import {
   VisitDayDto, VisitDayQueryDto, MoveVisitDto, VisitProblemComplaintDto, VisitProblemComplaintResultDto, VisitReasonDto, VisitRecordInDto, VisitTaskDoneDto, VisitTaskDto, VisitTaskListDto,
@@ -294,6 +294,6 @@ export class VisitsService implements OnModuleInit {
   }
 
   private today(now: Date): string {
-    return localDate(now, this.config.timeZone);
+    return agencyDate(now, this.config.timeZone);
   }
 }

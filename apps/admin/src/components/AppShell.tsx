@@ -1,5 +1,5 @@
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Typography } from 'antd';
-import { AlertOutlined, AuditOutlined, CalendarOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MailOutlined, MergeOutlined, ProfileOutlined, RiseOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, NotificationOutlined, LikeOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MailOutlined, MergeOutlined, ProfileOutlined, RiseOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser, useLogout } from '../data/session';
 import { useI18n } from '../i18n/i18n';
@@ -19,9 +19,17 @@ export function AppShell() {
     { key: 'bookings', icon: <ProfileOutlined />, label: t('nav.bookings') },
     { key: 'complaints', icon: <AlertOutlined />, label: t('nav.complaints') },
     ...(user.role === 'agent' ? [] : [{ key: 'visits', icon: <CalendarOutlined />, label: t('nav.visits') }]),
+    ...(user.role === 'agent'
+      ? []
+      : [
+          { key: 'touchpoints', icon: <GiftOutlined />, label: t('nav.touchpoints') },
+          { key: 'nps', icon: <LikeOutlined />, label: t('nav.nps') },
+        ]),
     { key: 'tiers', icon: <RiseOutlined />, label: t('nav.tiers') },
+    { key: 'lifecycle', icon: <HeartOutlined />, label: t('nav.lifecycle') },
     ...(user.role === 'agent' ? [] : [{ key: 'duplicates', icon: <MergeOutlined />, label: t('nav.duplicates') }]),
     ...(user.role === 'admin' || user.role === 'manager' ? [{ key: 'imports', icon: <UploadOutlined />, label: t('nav.import') }] : []),
+    ...(user.role === 'admin' || user.role === 'manager' ? [{ key: 'campaigns', icon: <NotificationOutlined />, label: t('nav.campaigns') }] : []),
     ...(user.role === 'admin'
       ? [
           { key: 'users', icon: <UserOutlined />, label: t('nav.users') },

@@ -1,9 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Card, Space, Table, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useUsers } from '../data/users';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { ErrorState } from './ErrorState';
+import { QueryTable } from './QueryTable';
 
 /** What every versioned policy (tiers, service levels) records about a saved version. */
 export interface PolicyVersion {
@@ -24,36 +24,31 @@ export function PolicyVersions<V extends PolicyVersion>({ versions, changes }: {
 
   return (
     <Card size="small" title={t('policy.versions')} data-testid="policy-versions">
-      {versions.isError ? (
-        <ErrorState error={versions.error} onRetry={() => versions.refetch()} />
-      ) : (
-        <Table<V>
-          size="small"
-          rowKey="version"
-          loading={versions.isPending}
-          pagination={false}
-          dataSource={items}
-          locale={{ emptyText: t('policy.noVersions') }}
-          columns={[
-            { key: 'version', title: t('policy.version'), width: 80, render: (_, v) => `v${v.version}` },
-            { key: 'at', title: t('policy.savedAt'), width: 180, render: (_, v) => (v.createdAt ? formatDateTime(v.createdAt, lang) : '—') },
-            { key: 'by', title: t('policy.savedBy'), width: 140, render: (_, v) => userName(v.createdBy) },
-            { key: 'note', title: t('policy.note'), render: (_, v) => v.note ?? <Typography.Text type="secondary">—</Typography.Text> },
-            {
-              key: 'changes',
-              title: t('policy.changes'),
-              render: (_, v) => {
-                const before = previous(v);
-                return (
-                  <Space size={[4, 4]} wrap>
-                    {before && changes(before, v).map((change) => <Tag key={change}>{change}</Tag>)}
-                  </Space>
-                );
-              },
+      <QueryTable<V>
+        query={versions}
+        size="small"
+        rowKey="version"
+        pagination={false}
+        locale={{ emptyText: t('policy.noVersions') }}
+        columns={[
+          { key: 'version', title: t('policy.version'), width: 80, render: (_, v) => `v${v.version}` },
+          { key: 'at', title: t('policy.savedAt'), width: 180, render: (_, v) => (v.createdAt ? formatDateTime(v.createdAt, lang) : '—') },
+          { key: 'by', title: t('policy.savedBy'), width: 140, render: (_, v) => userName(v.createdBy) },
+          { key: 'note', title: t('policy.note'), render: (_, v) => v.note ?? <Typography.Text type="secondary">—</Typography.Text> },
+          {
+            key: 'changes',
+            title: t('policy.changes'),
+            render: (_, v) => {
+              const before = previous(v);
+              return (
+                <Space size={[4, 4]} wrap>
+                  {before && changes(before, v).map((change) => <Tag key={change}>{change}</Tag>)}
+                </Space>
+              );
             },
-          ]}
-        />
-      )}
+          },
+        ]}
+      />
     </Card>
   );
 }

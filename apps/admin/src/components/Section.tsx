@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Empty, Space, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n';
 
 /** A titled card of the customer page; `testId` lets tests find a section by its role, not its wording. */
@@ -8,25 +8,6 @@ export function Section({ title, testId, extra, children }: { title: string; tes
     <Card size="small" title={title} extra={extra} data-testid={`section-${testId}`} style={{ marginBottom: 16 }}>
       {children}
     </Card>
-  );
-}
-
-/** The honest placeholder for data a later feature will provide. */
-export function NotYetAvailable() {
-  const { t } = useI18n();
-  return (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      styles={{ image: { height: 32 } }}
-      description={
-        <Space orientation="vertical" size={0}>
-          <Typography.Text>{t('common.notAvailable')}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('common.notAvailableHint')}
-          </Typography.Text>
-        </Space>
-      }
-    />
   );
 }
 

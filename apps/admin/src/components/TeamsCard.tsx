@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import type { User } from '@crm/contracts';
 import { ProblemError } from '../api';
@@ -7,7 +7,7 @@ import { useCreateTeam, useTeams, useUpdateTeam, type Team } from '../data/teams
 import { useUsers } from '../data/users';
 import { useI18n } from '../i18n/i18n';
 import { applyProblemToForm } from '../problem-form';
-import { ErrorState } from './ErrorState';
+import { QueryTable } from './QueryTable';
 import { UserSelect } from './UserSelect';
 
 /** Who may manage a team: the API refuses anyone else. */
@@ -121,20 +121,16 @@ export function TeamsCard() {
         </Button>
       </Form>
       {errors.length > 0 && <Alert type="error" showIcon role="alert" title={errors.join('；')} style={{ marginBottom: 16 }} />}
-      {teams.isError ? (
-        <ErrorState error={teams.error} title={t('teams.loadError')} onRetry={() => teams.refetch()} />
-      ) : (
-        <Table<Team>
-          size="small"
-          rowKey="id"
-          data-testid="teams-table"
-          loading={teams.isPending}
-          columns={columns}
-          dataSource={teams.data}
-          pagination={false}
-          locale={{ emptyText: t('teams.empty') }}
-        />
-      )}
+      <QueryTable<Team>
+        query={teams}
+        errorTitle={t('teams.loadError')}
+        size="small"
+        rowKey="id"
+        data-testid="teams-table"
+        columns={columns}
+        pagination={false}
+        locale={{ emptyText: t('teams.empty') }}
+      />
     </Card>
   );
 }

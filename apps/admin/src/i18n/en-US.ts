@@ -1,8 +1,11 @@
 import { complaintHandlingEnUS } from './complaint-handling.en-US';
+import { campaignsEnUS } from './campaigns.en-US';
 import { complaintsEnUS } from './complaints.en-US';
 import { visitsEnUS } from './visits.en-US';
 import { slaPolicyEnUS } from './sla-policy.en-US';
 import { messagesEnUS } from './messages.en-US';
+import { touchpointsEnUS } from './touchpoints.en-US';
+import { lifecycleEnUS } from './lifecycle.en-US';
 import { teamsEnUS } from './teams.en-US';
 import type { MessageKey } from './zh-CN';
 
@@ -42,8 +45,6 @@ export const enUS: Record<MessageKey, string> = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.none': 'None',
-  'common.notAvailable': 'Not yet available',
-  'common.notAvailableHint': 'Shown here once this feature is live',
   'common.error': 'Something went wrong',
   'common.networkError': 'Cannot reach the server. Check the connection and retry.',
   'common.saved': 'Saved',
@@ -95,9 +96,6 @@ export const enUS: Record<MessageKey, string> = {
   'quadrant.small_loyal': 'Small, loyal (keep)',
   'quadrant.small_disloyal': 'Small, disloyal (self-service)',
   'lifecycle.prospect': 'Prospect',
-  'lifecycle.booked': 'Booked',
-  'lifecycle.travelling': 'Travelling',
-  'lifecycle.returned': 'Returned',
   'lifecycle.loyal': 'Loyal',
   'lifecycle.at_risk': 'At risk',
   'lifecycle.sleeping': 'Sleeping',
@@ -620,4 +618,7 @@ export const enUS: Record<MessageKey, string> = {
   ...complaintHandlingEnUS,
   ...teamsEnUS,
   ...messagesEnUS,
+  ...touchpointsEnUS,
+  ...lifecycleEnUS,
+  ...campaignsEnUS,
 };

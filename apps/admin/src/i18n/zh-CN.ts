@@ -1,8 +1,11 @@
 import { complaintHandlingZhCN } from './complaint-handling.zh-CN';
+import { campaignsZhCN } from './campaigns.zh-CN';
 import { complaintsZhCN } from './complaints.zh-CN';
 import { visitsZhCN } from './visits.zh-CN';
 import { slaPolicyZhCN } from './sla-policy.zh-CN';
 import { messagesZhCN } from './messages.zh-CN';
+import { touchpointsZhCN } from './touchpoints.zh-CN';
+import { lifecycleZhCN } from './lifecycle.zh-CN';
 import { teamsZhCN } from './teams.zh-CN';
 
 /** Chinese (the default). Every visible string of the console is here; en-US.ts has the same keys. */
@@ -41,8 +44,6 @@ export const zhCN = {
   'common.yes': '是',
   'common.no': '否',
   'common.none': '无',
-  'common.notAvailable': '暂无数据',
-  'common.notAvailableHint': '该功能上线后将在此显示',
   'common.error': '出错了',
   'common.networkError': '无法连接服务器，请检查网络后重试',
   'common.saved': '已保存',
@@ -94,9 +95,6 @@ export const zhCN = {
   'quadrant.small_loyal': '规模小 · 忠诚度高（维系）',
   'quadrant.small_disloyal': '规模小 · 忠诚度低（自助服务）',
   'lifecycle.prospect': '潜在客户',
-  'lifecycle.booked': '已预订',
-  'lifecycle.travelling': '出行中',
-  'lifecycle.returned': '已返程',
   'lifecycle.loyal': '忠诚客户',
   'lifecycle.at_risk': '有流失风险',
   'lifecycle.sleeping': '沉睡',
@@ -619,6 +617,9 @@ export const zhCN = {
   ...complaintHandlingZhCN,
   ...teamsZhCN,
   ...messagesZhCN,
+  ...touchpointsZhCN,
+  ...lifecycleZhCN,
+  ...campaignsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

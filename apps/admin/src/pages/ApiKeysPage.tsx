@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Popconfirm, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ApiKeyCreateModal } from '../components/ApiKeyCreateModal';
-import { ErrorState } from '../components/ErrorState';
+import { QueryTable } from '../components/QueryTable';
 import { apiKeyStatus, useApiKeys, useRevokeApiKey, type ApiKey, type ApiKeyStatus } from '../data/api-keys';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -75,20 +75,15 @@ export function ApiKeysPage() {
         </Button>
       </Flex>
       <Typography.Text type="secondary">{t('apiKeys.help')}</Typography.Text>
-      {keys.isError ? (
-        <ErrorState error={keys.error} onRetry={() => keys.refetch()} />
-      ) : (
-        <Table<ApiKey>
-          size="middle"
-          rowKey="id"
-          data-testid="api-key-table"
-          loading={keys.isPending}
-          columns={columns}
-          dataSource={keys.data}
-          pagination={false}
-          locale={{ emptyText: t('apiKeys.empty') }}
-        />
-      )}
+      <QueryTable<ApiKey>
+        query={keys}
+        size="middle"
+        rowKey="id"
+        data-testid="api-key-table"
+        columns={columns}
+        pagination={false}
+        locale={{ emptyText: t('apiKeys.empty') }}
+      />
       <ApiKeyCreateModal open={creating} onClose={() => setCreating(false)} />
     </Flex>
   );

@@ -5,11 +5,13 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import { isProblem } from '../api';
 import { BookingTimeline } from '../components/BookingTimeline';
 import { CustomerComplaints } from '../components/CustomerComplaints';
+import { CustomerMessages } from '../components/CustomerMessages';
 import { CustomerValueSection } from '../components/CustomerValueSection';
 import { CustomerVisits } from '../components/CustomerVisits';
 import { ErrorState } from '../components/ErrorState';
 import { OwnerHistory } from '../components/OwnerHistory';
-import { NotYetAvailable, Section, TagList } from '../components/Section';
+import { Section, TagList } from '../components/Section';
+import { LifecycleSection } from '../components/LifecycleSection';
 import { TierSection } from '../components/TierSection';
 import { TierTag } from '../components/TierTag';
 import { useCustomer, useDeleteCustomer, useRestoreCustomer, type Customer } from '../data/customers';
@@ -253,33 +255,13 @@ function CustomerProfile({ customer: c }: { customer: Customer }) {
 
           <BookingTimeline customerId={c.id} />
 
-          <Section title={t('section.lifecycle')} testId="lifecycle">
-            {c.lifecycleStage || c.health ? (
-              <Descriptions size="small" column={1}>
-                <Descriptions.Item label={t('field.lifecycleStage')}>{c.lifecycleStage ? t(`lifecycle.${c.lifecycleStage}`) : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('field.health')}>
-                  {c.health ? (
-                    <Space orientation="vertical" size={0}>
-                      <Tag color={c.health.band}>{c.health.score}</Tag>
-                      {c.health.reasons.map((r) => (
-                        <Typography.Text key={r} type="secondary">
-                          {r}
-                        </Typography.Text>
-                      ))}
-                    </Space>
-                  ) : (
-                    '—'
-                  )}
-                </Descriptions.Item>
-              </Descriptions>
-            ) : (
-              <NotYetAvailable />
-            )}
-          </Section>
+          <LifecycleSection customer={c} />
 
           <CustomerVisits customerId={c.id} />
 
           <CustomerComplaints customerId={c.id} />
+
+          <CustomerMessages customerId={c.id} />
         </Col>
       </Row>
     </div>

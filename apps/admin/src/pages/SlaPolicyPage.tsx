@@ -1,15 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
 import { durationText, SEVERITIES, type Severity, type SlaMetric } from '../complaint-view';
-import { ErrorState } from '../components/ErrorState';
-import { PolicyVersions } from '../components/PolicyVersions';
+import { PolicyPage, PolicySaveBar, PolicyStatus } from '../components/PolicyPage';
 import { TierTag } from '../components/TierTag';
 import { useCurrentUser } from '../data/session';
 import { useSaveSlaPolicy, useSlaPolicy, useSlaPolicyVersions, type SlaPolicy } from '../data/sla-policy';
-import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { applyProblemToForm } from '../problem-form';
 import { datesBetween, SLA_METRICS, slaFormValues, slaPolicyChanges, WEEKDAYS, withDates, type SlaPolicyForm } from '../sla-policy-view';
@@ -27,30 +23,21 @@ export function SlaPolicyPage() {
   const versions = useSlaPolicyVersions();
   // Held here, not in the form: a saved version remounts the form, and the mutation's callbacks must outlive it.
   const save = useSaveSlaPolicy();
-  const changes = (before: SlaPolicy, after: SlaPolicy) => slaPolicyChanges(t, before, after);
   return (
-    <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
-      <Link to="/complaints">
-        <ArrowLeftOutlined /> {t('complaints.title')}
-      </Link>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('slaPolicy.title')}
-      </Typography.Title>
-      {policy.isPending ? (
-        <Skeleton active paragraph={{ rows: 12 }} />
-      ) : policy.isError ? (
-        <ErrorState error={policy.error} onRetry={() => policy.refetch()} />
-      ) : (
-        // A saved version starts the form over from what the server kept.
-        <PolicyForm key={policy.data.version} policy={policy.data} save={save} />
-      )}
-      <PolicyVersions versions={versions} changes={changes} />
-    </Flex>
+    <PolicyPage
+      back={{ to: '/complaints', label: t('complaints.title') }}
+      title={t('slaPolicy.title')}
+      policy={policy}
+      versions={versions}
+      changes={(before, after) => slaPolicyChanges(t, before, after)}
+      skeletonRows={12}
+      form={(data) => <PolicyForm policy={data} save={save} />}
+    />
   );
 }
 
 function PolicyForm({ policy, save }: { policy: SlaPolicy; save: ReturnType<typeof useSaveSlaPolicy> }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const admin = useCurrentUser().role === 'admin';
   const [form] = Form.useForm<SlaPolicyForm>();
@@ -68,10 +55,7 @@ function PolicyForm({ policy, save }: { policy: SlaPolicy; save: ReturnType<type
   return (
     <Form<SlaPolicyForm> form={form} layout="vertical" disabled={!admin} initialValues={slaFormValues(policy)} onFinish={onSave} data-testid="sla-policy-form">
       <Flex vertical gap={16}>
-        <Typography.Text type="secondary">
-          {policy.version ? t('policy.current', { version: policy.version, at: formatDateTime(policy.createdAt!, lang) }) : t('policy.defaults')}
-          {!admin && ` · ${t('policy.readOnly')}`}
-        </Typography.Text>
+        <PolicyStatus policy={policy} admin={admin} />
         <Alert type="info" showIcon title={t('slaPolicy.hint')} />
         {banner.length > 0 && <Alert type="error" showIcon title={banner.join(' ')} data-testid="sla-policy-banner" />}
         <Card size="small" title={t('slaPolicy.targets')} extra={<Typography.Text type="secondary">{t('slaPolicy.targetsHint')}</Typography.Text>}>
@@ -90,18 +74,7 @@ function PolicyForm({ policy, save }: { policy: SlaPolicy; save: ReturnType<type
         <Card size="small" title={t('slaPolicy.calendar')} extra={<Typography.Text type="secondary">{t('slaPolicy.timeZone', { zone: policy.timeZone })}</Typography.Text>}>
           <CalendarFields />
         </Card>
-        {admin && (
-          <Card size="small">
-            <Flex gap={12} align="flex-start">
-              <Form.Item name="note" style={{ flex: 1, margin: 0 }}>
-                <Input maxLength={500} placeholder={t('policy.note')} aria-label={t('policy.note')} data-testid="sla-policy-note" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="sla-policy-save">
-                {t('policy.save')}
-              </Button>
-            </Flex>
-          </Card>
-        )}
+        {admin && <PolicySaveBar saving={save.isPending} testId="sla-policy" />}
       </Flex>
     </Form>
   );

@@ -1,15 +1,12 @@
 import { useState } from 'react';
-import { App, Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Skeleton, Table, Typography } from 'antd';
-import { ArrowLeftOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { App, Alert, Button, Card, Col, Flex, Form, InputNumber, Row, Select, Table, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
 import type { TierService } from '@crm/contracts';
-import { ErrorState } from '../components/ErrorState';
 import { MoveMatrixTable } from '../components/MoveMatrixTable';
-import { PolicyVersions } from '../components/PolicyVersions';
+import { PolicyPage, PolicySaveBar, PolicyStatus } from '../components/PolicyPage';
 import { TierTag } from '../components/TierTag';
 import { useCurrentUser } from '../data/session';
 import { usePolicyVersions, usePreviewPolicy, useSavePolicy, useTierPolicy, type TierPolicy, type TierRules } from '../data/tiering';
-import { formatDateTime } from '../format';
 import { applyProblemToForm } from '../problem-form';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { changedRules, TIERS } from '../tier-view';
@@ -69,23 +66,15 @@ export function TierPolicyPage() {
   const versions = usePolicyVersions();
   const changes = (before: TierPolicy, after: TierPolicy) => changedRules(before.rules, after.rules).map((k) => `${t(`policy.rule.${k}`)}: ${before.rules[k]} → ${after.rules[k]}`);
   return (
-    <Flex vertical gap={16} style={{ maxWidth: 1280 }}>
-      <Link to="/tiers">
-        <ArrowLeftOutlined /> {t('tiers.title')}
-      </Link>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('tiers.policy.title')}
-      </Typography.Title>
-      {policy.isPending ? (
-        <Skeleton active paragraph={{ rows: 10 }} />
-      ) : policy.isError ? (
-        <ErrorState error={policy.error} onRetry={() => policy.refetch()} />
-      ) : (
-        // A saved version starts the form over from what the server kept.
-        <PolicyForm key={policy.data.version} policy={policy.data} />
-      )}
-      <PolicyVersions versions={versions} changes={changes} />
-    </Flex>
+    <PolicyPage
+      back={{ to: '/tiers', label: t('tiers.title') }}
+      title={t('tiers.policy.title')}
+      policy={policy}
+      versions={versions}
+      changes={changes}
+      skeletonRows={10}
+      form={(data) => <PolicyForm policy={data} />}
+    />
   );
 }
 
@@ -96,7 +85,7 @@ interface FormValues {
 }
 
 function PolicyForm({ policy }: { policy: TierPolicy }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const admin = useCurrentUser().role === 'admin';
   const [form] = Form.useForm<FormValues>();
@@ -129,10 +118,7 @@ function PolicyForm({ policy }: { policy: TierPolicy }) {
       data-testid="policy-form"
     >
       <Flex vertical gap={16}>
-        <Typography.Text type="secondary">
-          {policy.version ? t('policy.current', { version: policy.version, at: formatDateTime(policy.createdAt!, lang) }) : t('policy.defaults')}
-          {!admin && ` · ${t('policy.readOnly')}`}
-        </Typography.Text>
+        <PolicyStatus policy={policy} admin={admin} />
         {banner.length > 0 && <Alert type="error" showIcon title={banner.join(' ')} />}
         <Card size="small" title={t('policy.rules')}>
           <Row gutter={[24, 0]}>
@@ -163,18 +149,7 @@ function PolicyForm({ policy }: { policy: TierPolicy }) {
         <Card size="small" title={t('policy.service')}>
           <ServiceTable />
         </Card>
-        {admin && (
-          <Card size="small">
-            <Flex gap={12} align="flex-start">
-              <Form.Item name="note" style={{ flex: 1, margin: 0 }}>
-                <Input maxLength={500} placeholder={t('policy.note')} aria-label={t('policy.note')} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="policy-save">
-                {t('policy.save')}
-              </Button>
-            </Flex>
-          </Card>
-        )}
+        {admin && <PolicySaveBar saving={save.isPending} testId="policy" />}
       </Flex>
     </Form>
   );

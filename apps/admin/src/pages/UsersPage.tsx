@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { User } from '@crm/contracts';
-import { ErrorState } from '../components/ErrorState';
+import { QueryTable } from '../components/QueryTable';
 import { OwnerRuleCard } from '../components/OwnerRuleCard';
 import { OwnerTransferCard } from '../components/OwnerTransferCard';
 import { TeamSelect } from '../components/TeamSelect';
@@ -118,11 +118,7 @@ export function UsersPage() {
           action={<Link to="/customers?needsOwner=true">{t('needsOwner.link')}</Link>}
         />
       )}
-      {users.isError ? (
-        <ErrorState error={users.error} onRetry={() => users.refetch()} />
-      ) : (
-        <Table<User> size="middle" rowKey="id" loading={users.isPending} columns={columns} dataSource={users.data} pagination={false} />
-      )}
+      <QueryTable<User> query={users} size="middle" rowKey="id" columns={columns} pagination={false} />
       <TeamsCard />
       <OwnerTransferCard />
       <OwnerRuleCard />

@@ -2,7 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { App, Alert, Button, Flex, Space, Spin, Tag, Tooltip, Typography, theme } from 'antd';
 import { LeftOutlined, RightOutlined, WarningOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { errorText } from '../api';
 import { ErrorState } from '../components/ErrorState';
 import { UserSelect } from '../components/UserSelect';
@@ -11,6 +11,7 @@ import { VisitsHeader, timeRange, useLeads } from '../components/VisitBits';
 import { useMoveVisit, useVisitCalendar, type Visit } from '../data/visits';
 import { useCurrentUser } from '../data/session';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useUrlFilters } from '../use-url-filters';
 import { DAY_END_HOUR, DAY_START_HOUR, blockOf, dropTime, durationOf, managerColor, weekDays, weekStart } from '../visit-view';
 
 const COLUMN_HEIGHT = 700;
@@ -27,19 +28,13 @@ export function VisitCalendarPage() {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const leads = useLeads();
-  const [search, setSearch] = useSearchParams();
+  const { params: search, setFilters } = useUrlFilters();
   const monday = weekStart(search.get('week') ? dayjs(search.get('week')) : dayjs());
   const who = search.get('managerId') ?? user.id;
   const days = weekDays(monday);
   const calendar = useVisitCalendar({ from: days[0].format('YYYY-MM-DD'), to: days[6].format('YYYY-MM-DD'), managerId: who === TEAM ? undefined : who });
   const move = useMoveVisit();
   const [dragging, setDragging] = useState<string | null>(null);
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearch(next, { replace: true });
-  };
 
   const items = calendar.data?.items ?? [];
   const conflicted = new Set(calendar.data?.conflicts.flatMap((c) => c.visitIds) ?? []);
@@ -71,7 +66,7 @@ export function VisitCalendarPage() {
               <UserSelect
                 value={who === TEAM ? undefined : who}
                 placeholder={t('visits.calendar.team')}
-                onChange={(v) => set('managerId', v === user.id ? null : v)}
+                onChange={(v) => setFilters({ managerId: v === user.id ? undefined : v })}
                 style={{ width: 200 }}
                 aria-label={t('visits.manager')}
                 data-testid="calendar-manager"
@@ -79,13 +74,13 @@ export function VisitCalendarPage() {
               />
             )}
             {leads && (
-              <Button type={who === TEAM ? 'primary' : 'default'} onClick={() => set('managerId', who === TEAM ? null : TEAM)} data-testid="calendar-team">
+              <Button type={who === TEAM ? 'primary' : 'default'} onClick={() => setFilters({ managerId: who === TEAM ? undefined : TEAM })} data-testid="calendar-team">
                 {t('visits.calendar.team')}
               </Button>
             )}
-            <Button icon={<LeftOutlined />} aria-label={t('visits.calendar.previous')} onClick={() => set('week', monday.subtract(7, 'day').format('YYYY-MM-DD'))} />
-            <Button onClick={() => set('week', null)}>{t('visits.calendar.thisWeek')}</Button>
-            <Button icon={<RightOutlined />} aria-label={t('visits.calendar.next')} onClick={() => set('week', monday.add(7, 'day').format('YYYY-MM-DD'))} />
+            <Button icon={<LeftOutlined />} aria-label={t('visits.calendar.previous')} onClick={() => setFilters({ week: monday.subtract(7, 'day').format('YYYY-MM-DD') })} />
+            <Button onClick={() => setFilters({ week: undefined })}>{t('visits.calendar.thisWeek')}</Button>
+            <Button icon={<RightOutlined />} aria-label={t('visits.calendar.next')} onClick={() => setFilters({ week: monday.add(7, 'day').format('YYYY-MM-DD') })} />
           </Space>
         }
       />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Switch, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { errorText } from '../api';
 import { ErrorState } from '../components/ErrorState';
 import { UserSelect } from '../components/UserSelect';
@@ -10,6 +10,7 @@ import { useEndPlan, useVisitPlans, type VisitPlan } from '../data/visits';
 import { useCurrentUser } from '../data/session';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useUrlFilters } from '../use-url-filters';
 import { recurrenceText } from '../visit-view';
 
 /** The fixed routes: every plan (a manager's, or the team's), what it gives, and a way to change or end it. */
@@ -18,27 +19,21 @@ export function VisitPlansPage() {
   const { message } = App.useApp();
   const user = useCurrentUser();
   const leads = useLeads();
-  const [search, setSearch] = useSearchParams();
+  const { params: search, setFilters } = useUrlFilters();
   const managerId = search.get('managerId') ?? (leads ? undefined : user.id);
   const activeOnly = search.get('all') !== 'true';
   const plans = useVisitPlans({ managerId, active: activeOnly ? 'true' : undefined });
   const end = useEndPlan();
   const [editing, setEditing] = useState<VisitPlan | null>(null);
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearch(next, { replace: true });
-  };
 
   return (
     <div>
       <VisitsHeader
         extra={
           <Space wrap>
-            {leads && <UserSelect allowClear placeholder={t('visits.allManagers')} value={managerId} onChange={(v) => set('managerId', v ?? null)} style={{ width: 200 }} filter={(u) => u.role !== 'agent'} />}
+            {leads && <UserSelect allowClear placeholder={t('visits.allManagers')} value={managerId} onChange={(v) => setFilters({ managerId: v ?? undefined })} style={{ width: 200 }} filter={(u) => u.role !== 'agent'} />}
             <Space>
-              <Switch checked={activeOnly} onChange={(on) => set('all', on ? null : 'true')} />
+              <Switch checked={activeOnly} onChange={(on) => setFilters({ all: on ? undefined : 'true' })} />
               {t('visitPlan.activeOnly')}
             </Space>
           </Space>

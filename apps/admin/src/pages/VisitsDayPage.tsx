@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Checkbox, DatePicker, Empty, Flex, List, Space, Spin, Tag, Typography } from 'antd';
 import { EditOutlined, EnvironmentOutlined, WarningOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ErrorState } from '../components/ErrorState';
 import { TierTag } from '../components/TierTag';
 import { UserSelect } from '../components/UserSelect';
@@ -10,6 +10,7 @@ import { useMyTasks, useTaskDone, useVisitDay, type VisitDayStop } from '../data
 import { useCurrentUser } from '../data/session';
 import { formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useUrlFilters } from '../use-url-filters';
 import { dueState } from '../visit-view';
 
 /** My day: today's visits in route order, each with what to know before ringing the bell, and my open next steps. */
@@ -17,26 +18,20 @@ export function VisitsDayPage() {
   const { t, lang } = useI18n();
   const user = useCurrentUser();
   const leads = useLeads();
-  const [search, setSearch] = useSearchParams();
+  const { params: search, setFilters } = useUrlFilters();
   const date = search.get('date') ?? dayjs().format('YYYY-MM-DD');
   const managerId = search.get('managerId') ?? user.id;
   const day = useVisitDay({ date, managerId: managerId === user.id ? undefined : managerId });
   const actions = useVisitActions();
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearch(next, { replace: true });
-  };
 
   return (
     <div style={{ maxWidth: 1100 }}>
       <VisitsHeader
         extra={
           <Space wrap>
-            {leads && <UserSelect value={managerId} onChange={(v) => set('managerId', v === user.id ? null : v)} style={{ width: 180 }} aria-label={t('visits.manager')} data-testid="day-manager" />}
-            <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => set('date', d && !d.isSame(dayjs(), 'day') ? d.format('YYYY-MM-DD') : null)} data-testid="day-date" />
-            <Button onClick={() => set('date', null)}>{t('visits.today')}</Button>
+            {leads && <UserSelect value={managerId} onChange={(v) => setFilters({ managerId: v === user.id ? undefined : v })} style={{ width: 180 }} aria-label={t('visits.manager')} data-testid="day-manager" />}
+            <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => setFilters({ date: d && !d.isSame(dayjs(), 'day') ? d.format('YYYY-MM-DD') : undefined })} data-testid="day-date" />
+            <Button onClick={() => setFilters({ date: undefined })}>{t('visits.today')}</Button>
           </Space>
         }
       />

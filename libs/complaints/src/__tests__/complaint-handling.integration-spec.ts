@@ -1,6 +1,6 @@
 import type { Principal } from '@crm/identity';
 import { startTestApp, TestApp, TEST_ADMIN } from '../../../../test/support/test-app';
-import { http, login, sql, until, userWithRole } from '../../../../test/support/http';
+import { http, login, rowCount, runJobToEnd, sql, userWithRole } from '../../../../test/support/http';
 import { followUpDueAt } from '../complaint-follow-up';
 import { ComplaintsService } from '../complaints.service';
 import type { EventType } from '../complaint-rules';
@@ -16,7 +16,7 @@ describe('complaint handling', () => {
   let am: { id: string; token: string };
   let service: ComplaintsService;
 
-  const count = async (table: string) => Number((await sql(t, `SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = (table: string) => rowCount(t, table);
   const customer = async (name: string, ownerId?: string, tier?: string) => {
     const res = await http(t, admin).post('/api/v1/customers', { type: 'individual', name, phone: `139${Math.floor(1e7 + Math.random() * 9e7)}`, ownerId });
     expect(res.status).toBe(201);
@@ -35,14 +35,7 @@ describe('complaint handling', () => {
   const editComp = (id: string, body: object, token = agent.token) => http(t, token).put(`/api/v1/complaints/${id}/compensations`, body);
   const row = async (id: string) => (await sql(t, `SELECT compensations, corrective_action, compensations_decided_by, compensations_decided_at FROM complaints WHERE id = $1`, [id]))[0];
   const audits = async (id: string) => (await sql(t, `SELECT action, changes FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]));
-  const runJob = async (name: string, asOf: string) => {
-    const started = await http(t, admin).post(`/api/v1/jobs/${name}/runs`, { asOf });
-    expect(started.status).toBe(202);
-    return until(`${name} to finish`, async () => {
-      const run = (await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body;
-      return run.state === 'completed' || run.state === 'failed' ? run : null;
-    });
-  };
+  const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { http, login, sql, until, userWithRole } from '../../../../test/support/http';
+import { http, login, rowCount, runJobToEnd, sql, userWithRole } from '../../../../test/support/http';
 import { bookingBody } from '../../../../test/support/booking-fixture';
 
 /** The contract's complaint intake (booking-api.md, "Complaints in"), the handling steps and sla-watch. */
@@ -22,15 +22,8 @@ describe('complaints', () => {
     description: '酒店房间有霉味', receivedAt: '2026-03-02T21:15:00+08:00', ...over,
   });
   const put = (id: string, b: object, token = writer) => http(t, token).put(`/api/v1/complaints/erp/${id}`, b);
-  const count = async (table: string) => Number((await sql(t, `SELECT count(*) AS n FROM ${table}`))[0].n);
-  const runJob = async (name: string, asOf: string) => {
-    const started = await http(t, admin).post(`/api/v1/jobs/${name}/runs`, { asOf });
-    expect(started.status).toBe(202);
-    return until(`${name} to finish`, async () => {
-      const run = (await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body;
-      return run.state === 'completed' || run.state === 'failed' ? run : null;
-    });
-  };
+  const count = (table: string) => rowCount(t, table);
+  const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { http, login, sql, until, userWithRole } from '../../../../test/support/http';
+import { http, login, rowCount, runJobToEnd, sql, userWithRole } from '../../../../test/support/http';
 import { businessTime } from '../business-time';
 
 /**
@@ -17,7 +17,7 @@ describe('SLA policy', () => {
   let customerId: string;
 
   const URL = '/api/v1/complaints/sla-policy';
-  const count = async (table: string) => Number((await sql(t, `SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = (table: string) => rowCount(t, table);
   /** The business-hours calendar: Monday to Friday 09:00–18:00, New Year's Day 2030 off, a make-up Saturday. */
   const calendar = { workingDays: [1, 2, 3, 4, 5], opensAt: '09:00', closesAt: '18:00', holidays: ['2030-01-01'], extraWorkingDays: ['2030-01-05'] };
   const v1 = {
@@ -30,14 +30,7 @@ describe('SLA policy', () => {
   const complaint = (receivedAt: string, token = admin) =>
     http(t, token).post('/api/v1/complaints', { customerId, channel: 'phone', category: 'hotel', severity: 'ordinary', description: '房间有霉味', receivedAt });
   const due = (c: { sla: { metric: string; dueAt: string | null }[] }, metric: string) => c.sla.find((k) => k.metric === metric)?.dueAt;
-  const runJob = async (name: string, asOf: string) => {
-    const started = await http(t, admin).post(`/api/v1/jobs/${name}/runs`, { asOf });
-    expect(started.status).toBe(202);
-    return until(`${name} to finish`, async () => {
-      const run = (await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body;
-      return run.state === 'completed' || run.state === 'failed' ? run : null;
-    });
-  };
+  const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -192,7 +192,8 @@ describe('customers API', () => {
     it('keeps reassignment for admins and managers', async () => {
       const c = await create(am1.token, { type: 'individual', name: '不能转' });
       const res = await http(t, am1.token).patch(`${base}/${c.id}`, { ownerId: am2.id });
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([{ field: 'ownerId', message: 'only admins and managers reassign customers' }]);
       expect((await http(t, admin).get(`${base}/${c.id}`)).body.ownerId).toBe(am1.id);
     });
 

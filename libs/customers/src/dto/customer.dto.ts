@@ -25,10 +25,19 @@ export class ContactDto {
   @ApiProperty() primary: boolean;
 }
 
+export class HealthReasonDto {
+  @ApiProperty({ enum: ['pAlive', 'recency', 'trend', 'interactions', 'complaints', 'nps'] }) component: string;
+  @ApiProperty({ description: 'the component’s own score, 0–100' }) score: number;
+  @ApiProperty({ description: 'its share of the total, 0–1, after leaving out components without data' }) weight: number;
+  @ApiProperty({ description: 'points it took off the total: (100 − score) × weight' }) impact: number;
+  @ApiProperty({ description: 'the figures behind it (days, counts, ratios)', type: 'object', additionalProperties: { type: 'number' } }) facts: Record<string, number>;
+}
+
 export class CustomerHealthDto {
-  @ApiProperty() score: number;
+  @ApiProperty({ description: '0–100' }) score: number;
   @ApiProperty({ enum: ['green', 'yellow', 'red'] }) band: string;
-  @ApiProperty({ type: [String] }) reasons: string[];
+  @ApiProperty({ description: 'the health policy that scored it' }) policyVersion: number;
+  @ApiProperty({ type: [HealthReasonDto], description: 'ordered by how much they pulled the score down' }) reasons: HealthReasonDto[];
 }
 
 export class TripWindowDto {

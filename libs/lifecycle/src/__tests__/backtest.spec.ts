@@ -1,4 +1,4 @@
-import { BACKTEST_COLUMNS, rocAuc, splitHoldout } from '../backtest';
+import { BACKTEST_COLUMNS, rocAuc, splitHoldout, transactionHealth, typicalGapDays } from '../backtest';
 
 describe('rocAuc', () => {
   it('is 1 for a perfect ranking, 0 for a reversed one, ½ for a useless one', () => {
@@ -36,9 +36,32 @@ describe('splitHoldout', () => {
 });
 
 describe('BACKTEST_COLUMNS', () => {
-  const model = { params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, horizonWeeks: 39 };
+  const model = { params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, horizonWeeks: 39, typicalGapDays: 49 };
   const customer = (x: number, tx: number, T: number) => ({ id: 'c', calibration: { x, tx, T }, holdoutPurchases: 0 });
   it.each(BACKTEST_COLUMNS.map((c) => [c.name, c]))('%s scores a long-quiet customer above a recent one', (_, column) => {
     expect(column.score(model, customer(3, 5, 38))).toBeGreaterThan(column.score(model, customer(3, 37, 38)));
+  });
+});
+
+describe('transactionHealth', () => {
+  const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+  it('scores P(alive) and recency only: the trend has no second year in a 39-week calibration', () => {
+    const h = transactionHealth(params, { x: 2, tx: 10, T: 38 }, 49);
+    expect(h.reasons.map((r) => r.component).sort()).toEqual(['pAlive', 'recency']);
+    // 196 days since the last purchase against a usual gap of 35: recency 0
+    expect(h.reasons.find((r) => r.component === 'recency')!.facts).toEqual({ daysSinceLastPurchase: 196, usualGapDays: 35, ratio: 5.6 });
+  });
+  it('a one-time buyer is judged on recency alone, against the population’s typical gap', () => {
+    const h = transactionHealth(params, { x: 0, tx: 0, T: 14 }, 49);
+    expect(h.reasons).toEqual([{ component: 'recency', score: 50, weight: 1, impact: 50, facts: { daysSinceLastPurchase: 98, usualGapDays: 49, ratio: 2 } }]);
+    expect(transactionHealth(params, { x: 0, tx: 0, T: 14 }, null).score).toBe(100); // the policy's year, while nobody bought twice
+  });
+});
+
+describe('typicalGapDays', () => {
+  it('is the median of tₓ / x in days over the repeat buyers', () => {
+    expect(typicalGapDays([{ x: 0, tx: 0, T: 5 }, { x: 1, tx: 2, T: 5 }, { x: 2, tx: 2, T: 5 }, { x: 4, tx: 12, T: 20 }])).toBe(14);
+    expect(typicalGapDays([{ x: 1, tx: 2, T: 5 }, { x: 2, tx: 2, T: 5 }])).toBe(10.5);
+    expect(typicalGapDays([{ x: 0, tx: 0, T: 5 }])).toBeNull();
   });
 });

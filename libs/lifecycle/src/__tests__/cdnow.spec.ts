@@ -84,12 +84,14 @@ describe('CDNOW (Fader, Hardie & Lee 2005)', () => {
       const means = report.byX.map((g) => g.predictedMean);
       expect(means).toEqual([...means].sort((u, v) => u - v));
     });
-    it('ranks who makes no purchase: P(no purchase) about as well as recency, P(alive) alone not (it is 1 at x = 0)', () => {
+    it('ranks who makes no purchase: P(no purchase) and the health score about as well as recency, P(alive) alone not (it is 1 at x = 0)', () => {
       const auc = Object.fromEntries(report.auc.map((a) => [a.name, a.auc.toFixed(3)]));
       expect(auc).toEqual({
         'BG/NBD P(alive)': '0.316',
         'BG/NBD P(no purchase in the hold-out)': '0.757',
         'recency only (weeks since the last purchase)': '0.771',
+        // From transactions alone: P(alive) with a repeat purchase, recency against the customer's (or the cohort's) gap.
+        'health score (P(alive) and recency against the usual gap; 100 − score)': '0.759',
       });
     });
   });

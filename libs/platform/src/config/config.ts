@@ -21,6 +21,8 @@ export interface Config {
   redisUrl: string | null;
   /** Key prefix of the BullMQ queues in Redis, so several deployments (or test runs) can share one Redis. */
   queuePrefix: string;
+  /** How long a worker's hold on a job lasts unrenewed: a crashed worker's job is taken over within about twice this. */
+  jobLockSeconds: number;
   adminEmail: string;
   /** Unset: a random password is generated for the first admin and printed once. */
   adminPassword: string | null;
@@ -28,6 +30,12 @@ export interface Config {
   demoData: boolean;
   sessionTtlHours: number;
   cookieSecure: boolean;
+  /** Failed sign-ins that lock an account (any email, known or not) or an IP address for `loginLockoutMinutes`. */
+  loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
+  loginLockoutMinutes: number;
+  /** Origins (scheme://host[:port]) whose pages may call the API from a browser (CORS); empty: the console's own origin only. */
+  corsOrigins: string[];
   /** Per API key token bucket: sustained requests per second, and how many may come at once. */
   apiKeyRatePerSecond: number;
   apiKeyBurst: number;
@@ -44,9 +52,17 @@ export interface Config {
   smtpUrl: string | null;
   /** The From of outgoing e-mails. */
   smtpFrom: string;
+  /** Where customers reach the console from outside (links in their messages, e.g. NPS surveys), without a trailing slash. */
+  publicUrl: string;
+  /** Signs the customers' survey links (HMAC); required in production, so links outlive restarts and work on every replica. */
+  surveySecret: string;
   /** Directory of the built console served by the API; null disables serving it. */
   adminDistDir: string | null;
   shutdownTimeoutMs: number;
+  /** Unset: no metrics are served. Set: GET /metrics (API) answers Prometheus with this bearer token. */
+  metricsToken: string | null;
+  /** The worker's metrics port (it serves no other HTTP); unset: the worker serves none. */
+  metricsPort: number | null;
 }
 
 export type TrustProxy = boolean | number | string[];
@@ -117,6 +133,11 @@ export function parseConfig(env: Env): Config {
   const smtpFrom = str('SMTP_FROM') ?? 'Travel CRM <crm@localhost>';
   if (!/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(smtpFrom)) problems.push(`SMTP_FROM must be an address such as "Travel CRM <crm@example.com>", got "${smtpFrom}"`);
 
+  const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${str('PORT') ?? 3000}`).replace(/\/+$/, '');
+  const surveySecret = str('SURVEY_SECRET') ?? (nodeEnv === 'production' ? undefined : 'development-only-survey-secret-not-for-production');
+  if (surveySecret === undefined) problems.push('SURVEY_SECRET must be set in production (32 or more characters): it signs the customers\' survey links');
+  else if (surveySecret.length < 32) problems.push('SURVEY_SECRET must be 32 or more characters');
+
   const adminEmail = (str('ADMIN_EMAIL') ?? 'admin@example.com').toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
   const adminPassword = str('ADMIN_PASSWORD') ?? null;
@@ -136,6 +157,14 @@ export function parseConfig(env: Env): Config {
     return bad.length ? false : entries;
   })();
 
+  const corsOrigins = (str('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!isOrigin(origin)) problems.push(`CORS_ORIGINS must be origins such as https://crm.example.com (no path), got "${origin}"`);
+  }
+
+  const metricsToken = str('METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,200}$/.test(metricsToken)) problems.push('METRICS_TOKEN must be 16-200 printable characters without spaces');
+
   const timeZone = str('TIME_ZONE') ?? 'Asia/Shanghai';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -153,11 +182,16 @@ export function parseConfig(env: Env): Config {
     embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 54329, 1, 65535),
     redisUrl,
     queuePrefix: queuePrefix ?? 'crm',
+    jobLockSeconds: int('JOB_LOCK_SECONDS', 30, 2, 600),
     adminEmail,
     adminPassword,
     demoData: bool('DEMO_DATA', databaseUrl === null),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
     cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1_000_000),
+    loginMaxFailuresPerIp: int('LOGIN_MAX_FAILURES_PER_IP', 50, 1, 1_000_000),
+    loginLockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    corsOrigins,
     apiKeyRatePerSecond: int('API_KEY_RATE_PER_SECOND', 50, 1, 100_000),
     apiKeyBurst: int('API_KEY_BURST', 100, 1, 1_000_000),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -166,8 +200,12 @@ export function parseConfig(env: Env): Config {
     timeZone,
     smtpUrl,
     smtpFrom,
+    publicUrl,
+    surveySecret: surveySecret ?? '',
     adminDistDir: str('ADMIN_DIST_DIR') ?? 'dist/admin',
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    metricsToken,
+    metricsPort: str('METRICS_PORT') === undefined ? null : int('METRICS_PORT', 9464, 1, 65535),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -178,4 +216,14 @@ function isAddressOrCidr(entry: string): boolean {
   const version = isIP(address);
   if (!version || rest.length) return false;
   return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+/** "https://crm.example.com" or "http://localhost:5173": a scheme, a host and maybe a port, nothing else. */
+function isOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === value;
+  } catch {
+    return false;
+  }
 }

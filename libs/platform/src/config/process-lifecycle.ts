@@ -24,7 +24,8 @@ export function closeOnSignals(close: () => Promise<void>, timeoutMs: number) {
     try {
       await close();
       process.exit(0);
-    } catch {
+    } catch (err) {
+      process.stderr.write(`shutdown failed: ${err instanceof Error ? err.stack : err}\n`);
       process.exit(1);
     }
   };

@@ -21,11 +21,14 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   403: ['forbidden', 'Not allowed'],
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
+  408: ['request-timeout', 'Request timeout'],
   409: ['conflict', 'Conflict'],
+  410: ['gone', 'Gone'],
   413: ['payload-too-large', 'Request body too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['validation', 'Validation failed'],
   429: ['rate-limited', 'Too many requests'],
+  431: ['headers-too-large', 'URL or headers too large'],
   500: ['internal', 'Internal server error'],
   503: ['unavailable', 'Service unavailable'],
 };
@@ -42,6 +45,16 @@ export function problem(status: number, detail?: string, errors?: FieldError[]):
 export class ProblemException extends HttpException {
   constructor(status: number, detail?: string, errors?: FieldError[]) {
     super(problem(status, detail, errors), status);
+  }
+}
+
+/** 429 with the seconds to wait, which the problem filter sends as Retry-After. */
+export class TooManyRequestsException extends ProblemException {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail: string,
+  ) {
+    super(429, detail);
   }
 }
 

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 /** What a write's audit entry needs to know about the HTTP request behind it, without threading it through services. */
 export interface RequestContext {
   ip: string | null;
+  /** "GET /api/v1/customers/…": method and path, never the query string (it may carry a searched name). */
+  request?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -23,10 +25,15 @@ export function clientIp(req: { ip?: string }): string | null {
   return req.ip && isIP(req.ip) ? req.ip : null;
 }
 
+/** "GET /api/v1/customers" for audit entries: the query string is left out, it may carry personal data (a searched name). */
+export function requestLine(req: { method: string; url: string }): string {
+  return `${req.method} ${req.url.split('?')[0]}`;
+}
+
 /**
  * Every route handler (guards included) runs inside its request's context. Set in preHandler, the last hook before
  * the handler: a context entered earlier would be lost while the body streams in.
  */
 export function trackRequestContext(fastify: FastifyInstance): void {
-  fastify.addHook('preHandler', (req, _reply, done) => runInRequestContext({ ip: clientIp(req) }, done));
+  fastify.addHook('preHandler', (req, _reply, done) => runInRequestContext({ ip: clientIp(req), request: requestLine(req) }, done));
 }

@@ -18,6 +18,7 @@ export class BullMqDriver implements QueueDriver {
     private readonly runner: JobRunner,
     private readonly timeZone: string,
     private readonly prefix: string,
+    private readonly lockSeconds = 30,
   ) {
     // Producers fail fast while Redis is down instead of buffering in memory, where a crash would lose work.
     this.connection = new IORedis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false });
@@ -37,6 +38,9 @@ export class BullMqDriver implements QueueDriver {
         connection: this.connection.duplicate({ enableOfflineQueue: true }),
         prefix: this.prefix,
         concurrency: 2,
+        // A killed worker stops renewing its lock; once it lapses, the next stalled-job check hands the job to another worker.
+        lockDuration: this.lockSeconds * 1000,
+        stalledInterval: this.lockSeconds * 1000,
       });
       worker.on('error', (err) => this.logger.warn({ msg: 'worker error', queue: name, error: err.message }));
       this.workers.push(worker);
@@ -64,6 +68,22 @@ export class BullMqDriver implements QueueDriver {
       payload = { scheduledFor: fire.toISOString() };
     }
     return this.runner.deliver(job.name, payload, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+  }
+
+  async counts(): Promise<Record<string, Record<string, number>>> {
+    const entries = await Promise.all(
+      [...this.queues].map(async ([name, q]) => [name, await withTimeout(q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'), 1000, 'counting jobs')] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /** The BullMQ queues themselves, for the admins' queue board. */
+  allQueues(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  onReady(listener: () => void): void {
+    this.connection.on('ready', listener);
   }
 
   async health(): Promise<QueueHealth> {

@@ -22,6 +22,14 @@ export class InlineDriver implements QueueDriver {
     private readonly timeZone: string,
   ) {}
 
+  /** In-process: never unreachable, so nothing waits for it. */
+  onReady(): void {}
+
+  /** Runs are not kept by state here; the job_runs table has them. */
+  async counts(): Promise<Record<string, Record<string, number>>> {
+    return {};
+  }
+
   async enqueue(job: JobDefinition, payload: JobPayload, jobId: string): Promise<void> {
     if (this.closed) throw new Error('The queue is shutting down');
     if (this.pending.has(jobId)) return;

@@ -35,6 +35,11 @@ export const JOBS: readonly JobDefinition[] = [
   { name: 'visit-overdue', queue: 'visits', cron: '0 6 * * *', attempts: 3, backoffMs: 60_000, manual: true },
   // Nightly at 02:30 agency time, after re-tiering: refits BG/NBD on every customer, one transaction; only changed predictions are written.
   { name: 'churn-score', queue: 'lifecycle', cron: '30 2 * * *', attempts: 3, backoffMs: 60_000, manual: true },
+  // Daily at 10:00 agency time, in the day: each active campaign's message to newly sleeping customers; the (campaign,
+  // customer) key makes reruns and overlapping workers write each message once.
+  { name: 'reactivate-sleeping', queue: 'lifecycle', cron: '0 10 * * *', attempts: 3, backoffMs: 60_000, manual: true },
+  // Hourly at :05: pre-trip handbooks, post-trip follow-ups and birthdays; a unique (customer, occasion) makes reruns add nothing.
+  { name: 'trip-touchpoints', queue: 'lifecycle', cron: '5 * * * *', attempts: 3, backoffMs: 60_000, manual: true },
   // Started by POST /imports/{id}/run, never through the jobs API; resumes where a killed worker stopped.
   { name: 'import', queue: 'imports', attempts: 3, backoffMs: 5_000, manual: false },
 ];

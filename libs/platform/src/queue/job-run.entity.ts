@@ -5,6 +5,8 @@ export type JobRunState = 'queued' | 'running' | 'completed' | 'failed';
 /** One run of a job, manual or scheduled: what the jobs API reports, and the de-duplication key of scheduled runs. */
 @Entity('job_runs')
 @Index('job_runs_name_scheduled_for_key', ['name', 'scheduledFor'], { unique: true, where: '"scheduled_for" IS NOT NULL' })
+// Requested runs still queued: what QueueService.requeueStranded reads every minute, small however long the history.
+@Index('job_runs_requested_queued_idx', ['createdAt'], { where: `"state" = 'queued' AND "scheduled_for" IS NULL` })
 export class JobRunEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobRegistry } from './job-registry';
 import { JobRunsRepository } from './job-runs.repository';
 import { JobRunEntity } from './job-run.entity';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** What a queue delivers: a manual run by id, or a cron fire by its time. Ids only, never personal data. */
 export type JobPayload = { runId: string } | { scheduledFor: string };
@@ -17,6 +18,7 @@ export class JobRunner {
   constructor(
     private readonly registry: JobRegistry,
     private readonly runs: JobRunsRepository,
+    private readonly metrics: MetricsService,
   ) {}
 
   async deliver(name: string, payload: JobPayload, finalAttempt: boolean): Promise<unknown> {
@@ -45,10 +47,12 @@ export class JobRunner {
         },
       });
       await this.runs.markCompleted(run, result);
+      this.metrics.observeJob(run.name, 'completed', (Date.now() - started) / 1000);
       this.logger.log({ msg: 'job completed', job: run.name, runId: run.id, ms: Date.now() - started });
       return result;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      this.metrics.observeJob(run.name, 'failed', (Date.now() - started) / 1000);
       await this.runs.markFailed(run.id, message, finalAttempt);
       this.logger.error({ msg: 'job failed', job: run.name, runId: run.id, final: finalAttempt, error: message });
       throw err;

@@ -25,6 +25,19 @@ export class JobRunsRepository {
     return this.runs.findOneByOrFail({ name, scheduledFor });
   }
 
+  /**
+   * Runs requested (not cron fires) still queued after `graceMs`: their enqueue failed, or Redis lost them. A run that
+   * is merely waiting in Redis is listed too; re-adding it under its id is a no-op there.
+   */
+  stranded(graceMs: number, limit: number): Promise<JobRunEntity[]> {
+    return this.runs
+      .createQueryBuilder('r')
+      .where(`r.state = 'queued' AND r.scheduled_for IS NULL AND r.created_at < now() - make_interval(secs => :s)`, { s: graceMs / 1000 })
+      .orderBy('r.created_at')
+      .limit(limit)
+      .getMany();
+  }
+
   find(id: string): Promise<JobRunEntity | null> {
     return this.runs.findOneBy({ id });
   }

@@ -11,6 +11,10 @@ export interface QueueDriver {
   /** Runs the processors and keeps the schedules in this process. */
   startProcessing(): Promise<void>;
   health(): Promise<QueueHealth>;
+  /** Jobs per queue and state (waiting, active, delayed, failed, completed); empty when the driver keeps none. */
+  counts(): Promise<Record<string, Record<string, number>>>;
+  /** Calls `listener` each time the queue becomes reachable (Redis connected or back after an outage). */
+  onReady(listener: () => void): void;
   /** Stops taking jobs and waits for the ones in flight. */
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { QueueService } from './queue.service';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity';
 import { OutboxRelayJob } from '../outbox/outbox-relay.job';
 import { OutboxService } from '../outbox/outbox.service';
+import { MetricsService } from '../metrics/metrics.service';
 
 @Global()
 @Module({})
@@ -29,6 +30,7 @@ export class QueueModule {
         QueueService,
         OutboxService,
         OutboxRelayJob,
+        MetricsService,
         {
           provide: QUEUE_DRIVER,
           inject: [CONFIG, JobRunner],
@@ -36,14 +38,14 @@ export class QueueModule {
             const logger = new Logger('queue');
             if (config.redisUrl) {
               logger.log({ msg: 'jobs go through BullMQ', redis: redactUrl(config.redisUrl), prefix: config.queuePrefix });
-              return new BullMqDriver(config.redisUrl, runner, config.timeZone, config.queuePrefix);
+              return new BullMqDriver(config.redisUrl, runner, config.timeZone, config.queuePrefix, config.jobLockSeconds);
             }
             logger.warn('REDIS_URL is not set: jobs run IN THIS PROCESS (inline driver). Fine for one machine; set REDIS_URL and run workers for production.');
             return new InlineDriver(runner, config.timeZone);
           },
         },
       ],
-      exports: [QueueService, OutboxService],
+      exports: [QueueService, OutboxService, MetricsService],
     };
   }
 }

@@ -1,23 +1,30 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { JOBS, jobDefinition } from './job-catalog';
 import { JobRunEntity } from './job-run.entity';
 import { JobRunsRepository } from './job-runs.repository';
 import { QUEUE_DRIVER, QueueDriver, QueueHealth } from './queue-driver';
 import { missedFire } from './schedule';
-import { ProblemException, notFound } from '../http/problem';
+import { BullMqDriver } from './bullmq.driver';
+import { notFound } from '../http/problem';
 import { CONFIG } from '../config/config.module';
 import { Config } from '../config/config';
 
+/** How old a queued run must be before it counts as stranded: a caller links a prepared run in milliseconds. */
+const STRANDED_GRACE_MS = 5000;
+
 /** The product's face of the queue: start runs, report them, and own the processing life cycle. */
 @Injectable()
-export class QueueService implements OnApplicationShutdown {
+export class QueueService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('queue');
 
   constructor(
     @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
     @Inject(CONFIG) private readonly config: Config,
     private readonly runs: JobRunsRepository,
-  ) {}
+  ) {
+    // The run table is the outbox of requested runs: whatever could not reach Redis goes out when it is back.
+    driver.onReady(() => void this.requeueStranded().catch((err) => this.logger.warn({ msg: 'requeueing stranded runs failed', error: String(err) })));
+  }
 
   get kind() {
     return this.driver.kind;
@@ -39,13 +46,24 @@ export class QueueService implements OnApplicationShutdown {
     return this.runs.createManual(name, new Date(), requestedBy);
   }
 
+  /**
+   * Hands a run to the queue. While the queue is down the run stays queued in the database (it is already there, so
+   * nothing is lost) and `requeueStranded` sends it when the queue is back.
+   */
   async enqueue(run: JobRunEntity): Promise<void> {
     try {
       await this.driver.enqueue(jobDefinition(run.name)!, { runId: run.id }, run.id);
     } catch (err) {
-      await this.runs.markFailed(run.id, 'The queue was unavailable when the run was requested.', true);
-      throw new ProblemException(503, 'The job queue is unavailable; try again shortly.');
+      this.logger.warn({ msg: 'queue unavailable; the run waits in the database until it is back', job: run.name, runId: run.id, error: String(err) });
     }
+  }
+
+  /** Sends runs left queued in the database (see `enqueue`); called when the queue becomes reachable and by the outbox relay. */
+  async requeueStranded(): Promise<number> {
+    const stranded = await this.runs.stranded(STRANDED_GRACE_MS, 1000);
+    for (const run of stranded) await this.driver.enqueue(jobDefinition(run.name)!, { runId: run.id }, run.id);
+    if (stranded.length) this.logger.log({ msg: 'requeued runs stranded while the queue was down', runs: stranded.length });
+    return stranded.length;
   }
 
   async getRun(id: string): Promise<JobRunEntity> {
@@ -66,11 +84,17 @@ export class QueueService implements OnApplicationShutdown {
     }
   }
 
+  /** The BullMQ queues for the admins' board; none with the inline driver. */
+  boardQueues() {
+    return this.driver instanceof BullMqDriver ? this.driver.allQueues() : [];
+  }
+
   health(): Promise<QueueHealth> {
     return this.driver.health();
   }
 
-  async onApplicationShutdown() {
+  /** Before the database pool closes (on application shutdown), so jobs in flight can finish their writes. */
+  async beforeApplicationShutdown() {
     await this.driver.close();
   }
 }

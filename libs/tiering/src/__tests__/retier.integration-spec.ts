@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { startTestApp, startWorker, TestApp } from '../../../../test/support/test-app';
-import { http, login, sql, until, userWithRole } from '../../../../test/support/http';
+import { http, login, rowCount, runJobToEnd, sql, until, userWithRole } from '../../../../test/support/http';
 import { BookingFact, DEFAULT_RULES, computeTiers, windowsFor } from '../tier-policy';
 
 /**
@@ -17,14 +17,7 @@ describe('retier job', () => {
   let admin: string;
   let am: { id: string; token: string };
 
-  const runJob = async (name: string, asOf = AS_OF) => {
-    const started = await http(t, admin).post(`/api/v1/jobs/${name}/runs`, { asOf });
-    expect(started.status).toBe(202);
-    return until(`${name} to finish`, async () => {
-      const run = (await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body;
-      return run.state === 'completed' || run.state === 'failed' ? run : null;
-    }, 30_000);
-  };
+  const runJob = (name: string, asOf = AS_OF) => runJobToEnd(t, admin, name, asOf, 30_000);
   const tiersInDb = async () =>
     Object.fromEntries((await sql(t, 'SELECT id, tier, quadrant, tier_flags FROM customers WHERE deleted_at IS NULL')).map((r) => [r.id, { tier: r.tier, quadrant: r.quadrant, flags: r.tier_flags }]));
   const expected = async () => {
@@ -36,7 +29,7 @@ describe('retier job', () => {
     const rules = (await http(t, admin).get('/api/v1/tiering/policy')).body.rules;
     return Object.fromEntries(computeTiers(customers, bookings, rules, windowsFor(rules, new Date(AS_OF), 'Asia/Shanghai')).map((r) => [r.customerId, { tier: r.tier, quadrant: r.quadrant, flags: r.flags }]));
   };
-  const count = async (table: string) => Number((await sql(t, `SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = (table: string) => rowCount(t, table);
 
   beforeAll(async () => {
     t = await startTestApp({ redis: true });

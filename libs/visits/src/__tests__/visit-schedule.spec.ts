@@ -1,5 +1,5 @@
 import {
-  PlanRule, addDays, findConflicts, isCalendarDate, normalizeRule, nthWeekday, occurrences, planDates, planRuleErrors, scheduleWindow, wallInstant, weekdayOf,
+  PlanRule, findConflicts, normalizeRule, nthWeekday, occurrences, planDates, planRuleErrors, scheduleWindow, wallInstant,
 } from '../visit-schedule';
 
 const rule = (over: Partial<PlanRule>): PlanRule => ({
@@ -7,23 +7,7 @@ const rule = (over: Partial<PlanRule>): PlanRule => ({
   startDate: '2026-01-01', endDate: null, ...over,
 });
 
-describe('calendar helpers', () => {
-  it('knows the ISO weekday of a date', () => {
-    expect(weekdayOf('1970-01-01')).toBe(4);
-    expect(weekdayOf('2026-03-02')).toBe(1);
-    expect(weekdayOf('2026-03-08')).toBe(7);
-    expect(weekdayOf('1969-12-29')).toBe(1);
-    expect(weekdayOf('2024-02-29')).toBe(4);
-  });
-
-  it('adds days across month and year ends and leap days', () => {
-    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
-  });
-
+describe('nthWeekday', () => {
   it('finds the nth weekday of a month, the last one, and none for a missing 5th', () => {
     expect(nthWeekday(2026, 3, 1, 1)).toBe(2); // first Monday of March 2026
     expect(nthWeekday(2026, 3, 7, 1)).toBe(1); // the 1st is a Sunday
@@ -184,12 +168,5 @@ describe('findConflicts', () => {
     const holidays = new Map([['2026-10-01', '国庆节']]);
     const list = [v('late', 'm1', '2026-09-30T16:30:00Z', '2026-09-30T17:00:00Z'), v('before', 'm1', '2026-09-30T15:00:00Z', '2026-09-30T15:30:00Z')];
     expect(findConflicts(list, holidays, 'Asia/Shanghai')).toEqual([{ kind: 'holiday', visitId: 'late', date: '2026-10-01', name: '国庆节' }]);
-  });
-});
-
-describe('isCalendarDate', () => {
-  it('takes real days only', () => {
-    expect(['2026-02-28', '2024-02-29', '2026-12-31'].every(isCalendarDate)).toBe(true);
-    expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-3-1', '20260301', '', null, 20260301].some(isCalendarDate)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
+import { addDays, agencyDate, weekdayOf } from '@crm/platform';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { http, login, sql, until, userWithRole } from '../../../../test/support/http';
-import { addDays, localDate, wallInstant, weekdayOf } from '../visit-schedule';
+import { http, login, rowCount, runJobToEnd, sql, userWithRole } from '../../../../test/support/http';
+import { wallInstant } from '../visit-schedule';
 
 /** Plans → the schedule job (idempotent) → moves, edits, records → compliance and the overdue check; access; the .ics feed. */
 const TZ = 'Asia/Shanghai';
@@ -17,21 +18,16 @@ describe('visits', () => {
   let contactId: string;
   let customerB: string;
   let planId: string;
-  const today = localDate(new Date(), TZ);
+  const today = agencyDate(new Date(), TZ);
   const visitDay = addDays(today, 2);
 
   const runJob = async (name: string, asOf: string) => {
-    const started = await http(t, admin).post(`/api/v1/jobs/${name}/runs`, { asOf });
-    expect(started.status).toBe(202);
-    const run = await until(`${name} to finish`, async () => {
-      const r = (await http(t, admin).get(`/api/v1/jobs/runs/${started.body.id}`)).body;
-      return r.state === 'completed' || r.state === 'failed' ? r : null;
-    });
+    const run = await runJobToEnd(t, admin, name, asOf);
     expect(run).toMatchObject({ state: 'completed' });
     return run.result;
   };
   const visitsOf = (plan: string) => sql(t, `SELECT id, plan_date::text, starts_at, status, detached, manager_id FROM visits WHERE plan_id = $1 ORDER BY plan_date`, [plan]);
-  const count = async (table: string) => Number((await sql(t, `SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = (table: string) => rowCount(t, table);
   const customer = async (name: string, ownerId: string, extra: object = {}) => {
     const res = await http(t, admin).post('/api/v1/customers', { type: 'organization', name, ownerId, ...extra });
     expect(res.status).toBe(201);

@@ -3,11 +3,11 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested,
 } from 'class-validator';
-import { IsTimeWithOffset } from '@crm/platform';
+import { IsTimeWithOffset, isCalendarDate } from '@crm/platform';
 import { CATEGORIES, SEVERITIES } from '@crm/complaints';
 import { VISIT_KINDS } from '../visit-compliance';
 import { INTERACTION_KINDS, OPPORTUNITY_KINDS, VISIT_STATUSES } from '../visit.entity';
-import { RECURRENCES, isCalendarDate } from '../visit-schedule';
+import { RECURRENCES } from '../visit-schedule';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const IsCalendarDate = (field: string) =>

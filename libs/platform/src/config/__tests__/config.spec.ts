@@ -23,6 +23,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ API_KEY_RATE_PER_SECOND: '2', API_KEY_BURST: '3' })).toMatchObject({ apiKeyRatePerSecond: 2, apiKeyBurst: 3 });
   });
 
+  it('serves metrics only with a token of 16+ characters; the job lock lasts 30 s unless told', () => {
+    expect(parseConfig({})).toMatchObject({ metricsToken: null, metricsPort: null, jobLockSeconds: 30 });
+    expect(parseConfig({ METRICS_TOKEN: 'abcdefghijklmnop', METRICS_PORT: '9464', JOB_LOCK_SECONDS: '5' })).toMatchObject({ metricsToken: 'abcdefghijklmnop', metricsPort: 9464, jobLockSeconds: 5 });
+    expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be 16-200 printable characters/);
+    expect(() => parseConfig({ JOB_LOCK_SECONDS: '1' })).toThrow(/JOB_LOCK_SECONDS must be an integer between 2 and 600/);
+  });
+
   it('trusts no proxy unless told which: X-Forwarded-For is the caller\'s to forge', () => {
     expect(parseConfig({}).trustProxy).toBe(false);
     expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
@@ -45,8 +52,16 @@ describe('parseConfig', () => {
   });
 
   it('secures cookies in production unless told otherwise', () => {
-    expect(parseConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
-    expect(parseConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+    const secret = 'a-survey-secret-of-at-least-32-chars';
+    expect(parseConfig({ NODE_ENV: 'production', SURVEY_SECRET: secret }).cookieSecure).toBe(true);
+    expect(parseConfig({ NODE_ENV: 'production', SURVEY_SECRET: secret, COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
+
+  it('needs a survey secret in production only, and a public URL without a trailing slash', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow('SURVEY_SECRET must be set in production');
+    expect(parseConfig({}).surveySecret.length).toBeGreaterThanOrEqual(32);
+    expect(parseConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+    expect(parseConfig({ PUBLIC_URL: 'https://crm.agency.cn/' }).publicUrl).toBe('https://crm.agency.cn');
   });
 
   it('lower-cases the admin email and treats blank values as unset', () => {
@@ -69,6 +84,8 @@ describe('parseConfig', () => {
     [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE must be an IANA time zone'],
     [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL must be a smtp:// or smtps:// URL'],
     [{ SMTP_FROM: 'nobody' }, 'SMTP_FROM must be an address'],
+    [{ SURVEY_SECRET: 'short' }, 'SURVEY_SECRET must be 32 or more characters'],
+    [{ PUBLIC_URL: 'ftp://crm.agency.cn' }, 'PUBLIC_URL must be a http:// or https:// URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of debug, info, warn, error'],
     [{ BODY_LIMIT_BYTES: '10' }, 'BODY_LIMIT_BYTES must be an integer between 1024'],
     [{ API_KEY_RATE_PER_SECOND: '0' }, 'API_KEY_RATE_PER_SECOND must be an integer between 1'],

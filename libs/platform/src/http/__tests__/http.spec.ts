@@ -33,6 +33,8 @@ describe('problem details', () => {
     expect(toProblem(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).status).toBe(503);
     expect(toProblem(Object.assign(new Error('terminating connection'), { code: '57P01' })).status).toBe(503);
     expect(toProblem(new Error('Connection terminated unexpectedly')).status).toBe(503);
+    expect(toProblem(new Error('Client has encountered a connection error and is not queryable')).status).toBe(503);
+    expect(toProblem(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })).status).toBe(503);
   });
 
   it('hides everything about unexpected errors', () => {

@@ -1,0 +1,3 @@
+export * from './campaigns.module';
+export { CampaignsService } from './campaigns.service';
+export * from './quiet-hours';
