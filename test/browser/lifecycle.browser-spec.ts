@@ -8,7 +8,8 @@ import { sql, until } from '../support/http';
  * The morning flow of issue 7: before the nightly churn-score the lifecycle page says there is nothing yet;
  * after it, the funnel counts the stages and the at-risk list shows the drifting customers, the most valuable
  * first, each with why; a row opens the customer, whose lifecycle section shows the health dial, the reasons,
- * P(alive), the predicted next trip and the stage history — in Chinese and in English.
+ * the score's changes, P(alive), the predicted next trip and the stage history — in Chinese and in English. The two A customers who
+ * turned red are calls for their owner to make within 3 days, and "called" takes one off the list.
  */
 jest.setTimeout(120_000);
 
@@ -61,6 +62,7 @@ test('before the first churn-score the page says there is nothing yet', async ()
   await page.waitForURL('**/lifecycle');
   await page.getByTestId('funnel-empty').getByText('流失评分任务还没有运行').waitFor();
   await page.getByTestId('at-risk-table').getByText('没有处于流失风险的客户').waitFor();
+  await page.getByTestId('plays').getByText('没有待回访的客户').waitFor();
 });
 
 test('after the job the funnel counts the stages and the at-risk list shows the most valuable first, with why', async () => {
@@ -95,6 +97,7 @@ test('a row opens the customer: health dial, reasons, P(alive), next trip and st
   await expect(section.getByTestId('health-reason').first().textContent()).resolves.toContain('出行间隔距上次出行 250 天');
   await expect(section.getByTestId('prediction').textContent()).resolves.toContain('仍活跃的概率');
   await expect(section.getByTestId('stage-history').textContent()).resolves.toMatch(/进入「有流失风险」/);
+  await expect(section.getByTestId('health-history').textContent()).resolves.toMatch(/^\d+ · 2026年(6月30日|7月1日)$/);
   await section.scrollIntoViewIfNeeded();
   await shot('customer');
 
@@ -102,5 +105,29 @@ test('a row opens the customer: health dial, reasons, P(alive), next trip and st
   await expect(section.getByTestId('lifecycle-stage').textContent()).resolves.toBe('At risk');
   await expect(section.getByTestId('health-reason').first().textContent()).resolves.toContain('250 days since the last trip; they usually travel every 85 days');
   await expect(section.getByTestId('stage-history').textContent()).resolves.toContain('Became “At risk”');
+  await page.getByTestId('language-switch').getByText('中文').click();
+});
+
+test('the A customers who turned red are calls to make; "called" takes one off the list', async () => {
+  await page.getByRole('menuitem', { name: '流失预警' }).click();
+  await page.waitForURL('**/lifecycle');
+  const plays = page.getByTestId('plays');
+  const rows = plays.getByTestId('play-row');
+  await rows.first().waitFor();
+  await expect(rows.count()).resolves.toBe(2);
+  const texts = await rows.allTextContents();
+  expect(texts.some((x) => x.includes('陈静（流失风险）'))).toBe(true);
+  expect(texts.every((x) => x.includes('2026年7月4日 前致电'))).toBe(true);
+  await shot('plays');
+  const first = texts[0].includes('陈静') ? '陈静（流失风险）' : '赵磊（流失风险）';
+  await rows.first().getByTestId('play-done').click();
+  await until('the play to leave the list', async () => (await rows.count()) === 1);
+  await expect(rows.first().textContent()).resolves.not.toContain(first);
+  const [audit] = await sql(server, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'lifecycle_play.done'`);
+  expect(audit.n).toBe(1);
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await plays.getByText('Calls to make').first().waitFor();
+  await expect(rows.first().getByTestId('play-done').textContent()).resolves.toBe('Called');
   await page.getByTestId('language-switch').getByText('中文').click();
 });

@@ -15,6 +15,9 @@ const EARLIER = '2026-03-02T18:00:00.000Z';
 const LOCK_SECONDS = '3';
 const ROW_LOCK = 'SELECT 1 FROM customers WHERE id = $1 FOR UPDATE';
 
+// Each test runs jobs in real worker processes: on a busy 2-core machine a job can take many times its usual time.
+jest.setTimeout(240_000);
+
 describe('a worker killed mid-job', () => {
   let t: TestApp;
   let build: ReturnType<typeof buildServer>;
@@ -29,7 +32,7 @@ describe('a worker killed mid-job', () => {
       JOB_LOCK_SECONDS: LOCK_SECONDS,
       DATABASE_POOL_SIZE: '4',
     });
-  const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf, 30_000);
+  const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf, 90_000);
   const column = async (expr: string) => Object.fromEntries((await sql(t, `SELECT id, ${expr} AS v FROM customers ORDER BY id`)).map((r) => [r.id, r.v]));
 
   /**

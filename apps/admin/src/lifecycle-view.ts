@@ -35,3 +35,10 @@ export function funnelBars(funnel: LifecycleFunnel): { stage: string; customers:
   const max = Math.max(0, ...funnel.stages.map((s) => s.customers));
   return funnel.stages.map((s) => ({ ...s, share: max ? s.customers / max : 0 }));
 }
+
+/** The bell's line for a play: an A or B customer turned red, to be called by the due date. */
+export function lifecycleNotificationText(t: Translate, n: { kind: string; params: Record<string, unknown> }): string | null {
+  if (n.kind !== 'lifecycle.play') return null;
+  const p = n.params as { customerName?: string; tier?: string; score?: number; dueOn?: string };
+  return t('notifications.lifecyclePlay', { tier: p.tier ?? '', name: p.customerName ?? '—', score: p.score ?? '—', due: p.dueOn ?? '' });
+}

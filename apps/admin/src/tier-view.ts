@@ -2,6 +2,7 @@ import type { Customer, Notification, RetierRun, TierMove, TierRules, TieringSum
 import { complaintNotificationText } from './complaint-view';
 import type { Translate } from './i18n/translate';
 import { visitNotificationText } from './visit-view';
+import { lifecycleNotificationText } from './lifecycle-view';
 import { touchpointNotificationText } from './touchpoint-view';
 
 export type Tier = NonNullable<Customer['tier']>;
@@ -120,7 +121,7 @@ const rank = (tier: string | null) => (tier === null ? TIERS.length : TIERS.inde
 
 /** A tier change in words: "张伟 从 B 升到 A", "李娜 被标记为 下滑", or both in one line. */
 export function notificationText(t: Translate, n: Pick<Notification, 'kind' | 'params'>): string {
-  if (n.kind !== 'tier.changed') return complaintNotificationText(t, n) ?? visitNotificationText(t, n) ?? touchpointNotificationText(t, n) ?? t('notifications.unknown');
+  if (n.kind !== 'tier.changed') return complaintNotificationText(t, n) ?? visitNotificationText(t, n) ?? touchpointNotificationText(t, n) ?? lifecycleNotificationText(t, n) ?? t('notifications.unknown');
   const p = n.params as { customerName?: string; fromTier?: string | null; toTier?: string | null; addedFlags?: string[] };
   const name = p.customerName ?? '—';
   const from = p.fromTier ?? null;

@@ -92,6 +92,9 @@ export interface FactsRow {
 /**
  * Writes a batch's health and stage where they changed, in one statement: the stage's move goes to its
  * history, and so does the score when it or its band moved. A rerun with the same asOf finds nothing changed.
+ * Plays ride on the band's moves: an A or B customer turning red starts one (due 3 agency days after asOf, $6
+ * the agency time zone) with an outbox event for its owner; leaving red ends the open one. The partial unique
+ * index keeps one open play per customer, however often the job runs.
  */
 const STORE = `
 WITH n AS (
@@ -102,7 +105,7 @@ WITH n AS (
   WHERE c.lifecycle_stage IS DISTINCT FROM n.stage OR c.health IS DISTINCT FROM n.health
 ), updated AS (
   UPDATE customers c SET lifecycle_stage = ch.stage, health = ch.health FROM changed ch WHERE c.id = ch.id
-  RETURNING ch.*
+  RETURNING ch.*, c.tier, c.owner_id, c.name
 ), stages AS (
   INSERT INTO lifecycle_stage_changes (customer_id, from_stage, to_stage, as_of)
   SELECT id, old_stage, stage, $1 FROM updated WHERE old_stage IS DISTINCT FROM stage
@@ -114,8 +117,33 @@ WITH n AS (
   WHERE (old_health->>'score') IS DISTINCT FROM (health->>'score') OR (old_health->>'band') IS DISTINCT FROM (health->>'band')
   ON CONFLICT (customer_id, as_of) DO UPDATE SET score = excluded.score, band = excluded.band, policy_version = excluded.policy_version
   RETURNING 1
+), ended AS (
+  UPDATE lifecycle_plays p SET ended_at = $1 FROM updated u
+  WHERE p.customer_id = u.id AND p.ended_at IS NULL AND (u.health->>'band') IS DISTINCT FROM 'red'
+  RETURNING 1
+), plays AS (
+  INSERT INTO lifecycle_plays (customer_id, owner_id, started_at, due_on)
+  SELECT id, owner_id, $1, ($1::timestamptz AT TIME ZONE $6)::date + 3 FROM updated
+  WHERE tier IN ('A', 'B') AND health->>'band' = 'red' AND (old_health->>'band') IS DISTINCT FROM 'red'
+  ON CONFLICT (customer_id) WHERE ended_at IS NULL DO NOTHING
+  RETURNING id, customer_id, owner_id, due_on
+), told AS (
+  INSERT INTO outbox_events (type, payload)
+  SELECT 'lifecycle.play', jsonb_build_object('playId', p.id, 'userId', p.owner_id, 'customerId', p.customer_id, 'customerName', u.name,
+    'tier', u.tier, 'score', (u.health->>'score')::int, 'dueOn', p.due_on)
+  FROM plays p JOIN updated u ON u.id = p.customer_id
+  RETURNING 1
 )
-SELECT (SELECT count(*) FROM updated)::int AS changed, (SELECT count(*) FROM stages)::int AS "stageChanges"`;
+SELECT (SELECT count(*) FROM updated)::int AS changed, (SELECT count(*) FROM stages)::int AS "stageChanges",
+  (SELECT count(*) FROM told)::int AS plays, (SELECT count(*) FROM ended)::int AS "playsEnded"`;
+
+export interface StoreResult {
+  changed: number;
+  stageChanges: number;
+  /** Plays started (each with its outbox event) and ended. */
+  plays: number;
+  playsEnded: number;
+}
 
 export interface ScoredCustomer {
   id: string;
@@ -156,13 +184,14 @@ export class LifecycleStagesRepository {
     );
   }
 
-  async store(m: EntityManager, asOf: Date, policyVersion: number, batch: readonly ScoredCustomer[]): Promise<{ changed: number; stageChanges: number }> {
+  async store(m: EntityManager, asOf: Date, timeZone: string, policyVersion: number, batch: readonly ScoredCustomer[]): Promise<StoreResult> {
     const [row] = await m.query(STORE, [
       asOf,
       batch.map((c) => c.id),
       batch.map((c) => (c.health ? JSON.stringify(c.health) : null)),
       batch.map((c) => c.stage),
       policyVersion,
+      timeZone,
     ]);
     return row;
   }
@@ -195,6 +224,13 @@ export class LifecycleStagesRepository {
   stageHistory(customerId: string): Promise<{ from: string | null; to: string; asOf: Date }[]> {
     return this.dataSource.query(
       `SELECT from_stage AS "from", to_stage AS "to", as_of AS "asOf" FROM lifecycle_stage_changes WHERE customer_id = $1 ORDER BY as_of DESC LIMIT 200`,
+      [customerId],
+    );
+  }
+
+  healthHistory(customerId: string): Promise<{ score: number | null; band: string | null; policyVersion: number; asOf: Date }[]> {
+    return this.dataSource.query(
+      `SELECT score, band, policy_version AS "policyVersion", as_of AS "asOf" FROM customer_health_scores WHERE customer_id = $1 ORDER BY as_of DESC LIMIT 200`,
       [customerId],
     );
   }

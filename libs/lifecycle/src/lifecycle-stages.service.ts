@@ -6,7 +6,7 @@ import { ComplaintsService } from '@crm/complaints';
 import { TieringService, type ServicePolicy } from '@crm/tiering';
 import { NpsService } from '@crm/touchpoints';
 import { ProblemException, decodeCursor, encodeCursor } from '@crm/platform';
-import { AtRiskListDto, FunnelDto, HealthPolicyDto, SaveHealthPolicyDto, StageHistoryDto } from './dto/lifecycle-stages.dto';
+import { AtRiskListDto, FunnelDto, HealthHistoryDto, HealthPolicyDto, SaveHealthPolicyDto, StageHistoryDto } from './dto/lifecycle-stages.dto';
 import { DEFAULT_HEALTH_POLICY, HEALTH_COMPONENTS, HealthFacts, HealthPolicy, healthScore } from './health-score';
 import { STAGES, lifecycleStage } from './lifecycle-stage';
 import { FactsRow, LifecycleStagesRepository, ScoredCustomer } from './lifecycle-stages.repository';
@@ -22,6 +22,9 @@ export interface StagesResult {
   /** Customers whose health or stage changed, and the stage moves recorded. */
   changed: number;
   stageChanges: number;
+  /** Plays started for A and B customers turning red, and open ones ended by leaving red. */
+  plays: number;
+  playsEnded: number;
   policyVersion: number;
 }
 
@@ -76,17 +79,15 @@ export class LifecycleStagesService {
     const [policy, tiering] = await Promise.all([this.policy(), this.tiering.policy()]);
     const customers = await this.repo.buildFacts(m, asOf, timeZone, expectedContacts(tiering.service));
     const typicalGapDays = await this.repo.typicalGapDays(m);
-    let changed = 0;
-    let stageChanges = 0;
+    const totals = { changed: 0, stageChanges: 0, plays: 0, playsEnded: 0 };
     for (let after: string | null = null; ; ) {
       const rows = await this.repo.factsBatch(m, after, BATCH);
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
-      const stored = await this.repo.store(m, asOf, policy.version, await this.scoreBatch(rows, asOf, policy, typicalGapDays));
-      changed += stored.changed;
-      stageChanges += stored.stageChanges;
+      const stored = await this.repo.store(m, asOf, timeZone, policy.version, await this.scoreBatch(rows, asOf, policy, typicalGapDays));
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += stored[k];
     }
-    return { customers, changed, stageChanges, policyVersion: policy.version };
+    return { customers, ...totals, policyVersion: policy.version };
   }
 
   /** A batch through the pure functions, with the follow-up answers and NPS answers their owners' services give. */
@@ -131,6 +132,11 @@ export class LifecycleStagesService {
   async stageHistory(p: Principal, customerId: string): Promise<StageHistoryDto> {
     const id = await this.customers.visibleId(p, customerId);
     return { items: (await this.repo.stageHistory(id)).map((h) => ({ from: h.from, to: h.to, asOf: h.asOf.toISOString() })) };
+  }
+
+  async healthHistory(p: Principal, customerId: string): Promise<HealthHistoryDto> {
+    const id = await this.customers.visibleId(p, customerId);
+    return { items: (await this.repo.healthHistory(id)).map((h) => ({ ...h, asOf: h.asOf.toISOString() })) };
   }
 
   async policy(): Promise<HealthPolicy> {

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, Principal, ROLES } from '@crm/identity';
 import { PageQueryDto } from '@crm/platform';
 import { LifecycleModelDto } from './dto/model.dto';
-import { AtRiskListDto, FunnelDto, HealthPolicyDto, SaveHealthPolicyDto, StageHistoryDto } from './dto/lifecycle-stages.dto';
+import { AtRiskListDto, FunnelDto, HealthHistoryDto, HealthPolicyDto, SaveHealthPolicyDto, StageHistoryDto } from './dto/lifecycle-stages.dto';
 import { LifecycleService } from './lifecycle.service';
 import { LifecycleStagesService } from './lifecycle-stages.service';
+import { LifecyclePlayDto, LifecyclePlayListDto, LifecyclePlayListQueryDto } from './dto/lifecycle-plays.dto';
+import { LifecyclePlaysService } from './lifecycle-plays.service';
 
 @ApiTags('lifecycle')
 @Controller()
@@ -13,6 +15,7 @@ export class LifecycleController {
   constructor(
     private readonly lifecycle: LifecycleService,
     private readonly stages: LifecycleStagesService,
+    private readonly plays: LifecyclePlaysService,
   ) {}
 
   @Get('lifecycle/model')
@@ -31,6 +34,23 @@ export class LifecycleController {
     return this.stages.atRisk(p, q);
   }
 
+  @Get('lifecycle/plays')
+  @Allow(ROLES)
+  @ApiOperation({ summary: 'Open plays ("call within 3 days" for A and B customers turned red), by due date; account managers see their own, the others filter by owner' })
+  @ApiOkResponse({ type: LifecyclePlayListDto })
+  openPlays(@CurrentPrincipal() p: Principal, @Query() q: LifecyclePlayListQueryDto): Promise<LifecyclePlayListDto> {
+    return this.plays.open(p, q);
+  }
+
+  @Post('lifecycle/plays/:id/done')
+  @HttpCode(200)
+  @Allow(ROLES)
+  @ApiOperation({ summary: 'Mark a play done (the call is made); 409 when it is done already' })
+  @ApiOkResponse({ type: LifecyclePlayDto })
+  playDone(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<LifecyclePlayDto> {
+    return this.plays.done(p, id);
+  }
+
   @Get('lifecycle/funnel')
   @Allow(ROLES)
   @ApiOperation({ summary: 'Live customers per lifecycle stage; account managers count their own' })
@@ -45,6 +65,14 @@ export class LifecycleController {
   @ApiOkResponse({ type: StageHistoryDto })
   stageHistory(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<StageHistoryDto> {
     return this.stages.stageHistory(p, id);
+  }
+
+  @Get('customers/:id/health-history')
+  @Allow(ROLES)
+  @ApiOperation({ summary: 'The customer’s health score each time it or its band changed, newest first' })
+  @ApiOkResponse({ type: HealthHistoryDto })
+  healthHistory(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<HealthHistoryDto> {
+    return this.stages.healthHistory(p, id);
   }
 
   @Get('lifecycle/health-policy')

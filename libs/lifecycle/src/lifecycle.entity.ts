@@ -104,3 +104,40 @@ export class HealthPolicyEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 }
+
+/**
+ * A play: an A or B customer turned red, so their owner is to call within 3 agency days. One per red episode
+ * (the partial unique index keeps one open per customer); the episode ends when the band leaves red.
+ */
+@Entity('lifecycle_plays')
+@Index('lifecycle_plays_open_customer_key', ['customerId'], { unique: true, where: 'ended_at IS NULL' })
+@Index('lifecycle_plays_owner_due_idx', ['ownerId', 'dueOn'], { where: 'ended_at IS NULL AND done_at IS NULL' })
+export class LifecyclePlayEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  /** The owner when the episode started: the one who was told. */
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId: string;
+
+  /** The asOf of the churn-score run that saw the customer turn red. */
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt: Date;
+
+  /** Three days after the start, in the agency's calendar. */
+  @Column({ name: 'due_on', type: 'date' })
+  dueOn: string;
+
+  @Column({ name: 'done_at', type: 'timestamptz', nullable: true })
+  doneAt: Date | null;
+
+  @Column({ name: 'done_by', type: 'uuid', nullable: true })
+  doneBy: string | null;
+
+  /** The asOf of the run that saw the band leave red; null while the episode lasts. */
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+}

@@ -5,18 +5,21 @@ import { CustomersModule } from '@crm/customers';
 import { ComplaintsModule } from '@crm/complaints';
 import { TieringModule } from '@crm/tiering';
 import { TouchpointsModule } from '@crm/touchpoints';
+import { NotificationsModule } from '@crm/notifications';
 import { ChurnScoreJob } from './churn-score.job';
 import { LifecycleController } from './lifecycle.controller';
-import { CustomerHealthScoreEntity, HealthPolicyEntity, LifecycleModelFitEntity, LifecycleStageChangeEntity } from './lifecycle.entity';
+import { CustomerHealthScoreEntity, HealthPolicyEntity, LifecycleModelFitEntity, LifecyclePlayEntity, LifecycleStageChangeEntity } from './lifecycle.entity';
+import { LifecyclePlaysRepository } from './lifecycle-plays.repository';
+import { LifecyclePlaysService } from './lifecycle-plays.service';
 import { LifecycleRepository } from './lifecycle.repository';
 import { LifecycleService } from './lifecycle.service';
 import { LifecycleStagesRepository } from './lifecycle-stages.repository';
 import { LifecycleStagesService } from './lifecycle-stages.service';
 
 @Module({
-  imports: [IdentityModule, CustomersModule, ComplaintsModule, TieringModule, TouchpointsModule, TypeOrmModule.forFeature([LifecycleModelFitEntity, LifecycleStageChangeEntity, CustomerHealthScoreEntity, HealthPolicyEntity])],
+  imports: [IdentityModule, CustomersModule, ComplaintsModule, TieringModule, TouchpointsModule, NotificationsModule, TypeOrmModule.forFeature([LifecycleModelFitEntity, LifecycleStageChangeEntity, CustomerHealthScoreEntity, HealthPolicyEntity, LifecyclePlayEntity])],
   controllers: [LifecycleController],
-  providers: [LifecycleRepository, LifecycleService, LifecycleStagesRepository, LifecycleStagesService, ChurnScoreJob],
+  providers: [LifecycleRepository, LifecycleService, LifecycleStagesRepository, LifecycleStagesService, LifecyclePlaysRepository, LifecyclePlaysService, ChurnScoreJob],
   exports: [LifecycleService],
 })
 export class LifecycleModule {}

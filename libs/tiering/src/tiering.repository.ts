@@ -12,76 +12,86 @@ import { TierRules, Windows } from './tier-policy';
  * $5 signal window start, $6 the signal window before it, $7 A line, $8 B line, $9 late count,
  * $10 late share, $11 loyalty bookings, $12 declining drop, $13 rising factor (all ×100).
  */
+
+/** A customer's figures from their sales (`bookings b` restricted by SALES); the reason shows them. */
+const FIGURES = `
+  sum(b.amount_value) FILTER (WHERE b.booked_at > $2) AS sales,
+  count(*) FILTER (WHERE b.booked_at > $2 AND b.payment_due_at IS NOT NULL) AS due,
+  count(*) FILTER (WHERE b.booked_at > $2 AND b.payment_due_at IS NOT NULL
+    AND NOT (b.paid_at IS NOT NULL AND b.paid_at <= $1 AND b.paid_at <= b.payment_due_at)
+    AND NOT ((b.paid_at IS NULL OR b.paid_at > $1) AND b.payment_due_at >= $1)) AS late,
+  count(*) FILTER (WHERE b.booked_at > $3) AS loyal,
+  max(b.booked_at) FILTER (WHERE b.booked_at > $3) AS last_sale,
+  sum(b.amount_value) FILTER (WHERE b.booked_at > $5) AS recent_sales,
+  sum(b.amount_value) FILTER (WHERE b.booked_at > $6 AND b.booked_at <= $5) AS prior_sales,
+  count(*) FILTER (WHERE b.booked_at > $5) AS recent_trips,
+  count(*) FILTER (WHERE b.booked_at > $6 AND b.booked_at <= $5) AS prior_trips`;
+const SALES = `b.status IN ('confirmed', 'completed') AND b.booked_at <= $1 AND b.booked_at > least($2::timestamptz, $3::timestamptz, $6::timestamptz)`;
+
+/** The quadrant and flags that go with `tier` (a column or expression), given the booleans decided in `facts`. */
+const quadrantOf = (tier: string) => `CASE
+  WHEN ${tier} IN ('A', 'B') THEN CASE WHEN is_loyal THEN 'large_loyal' ELSE 'large_disloyal' END
+  WHEN ${tier} IS NOT NULL THEN CASE WHEN is_loyal THEN 'small_loyal' ELSE 'small_disloyal' END END`;
+/** Constant arrays, not built per row: each flag belongs to one tier, so there is at most one. */
+const flagsOf = (tier: string) => `CASE
+  WHEN ${tier} = 'A' AND pays_late THEN '{creditRisk}'::text[] WHEN ${tier} = 'B' AND falling THEN '{declining}'::text[]
+  WHEN ${tier} = 'C' AND rising THEN '{risingStar}'::text[] ELSE '{}'::text[] END`;
+
 const DECIDE = `
 facts AS (
   -- Bookings are summed per customer first, then joined: one hash join instead of a merge over a million wide rows.
-  SELECT c.id, c.created_at, c.tier AS old_tier, c.quadrant AS old_quadrant, c.tier_flags AS old_flags,
-    coalesce(a.sales, 0) AS sales, coalesce(a.due, 0) AS due, coalesce(a.late, 0) AS late, coalesce(a.loyal, 0) AS loyal, a.last_sale,
-    coalesce(a.recent_sales, 0) AS recent_sales, coalesce(a.prior_sales, 0) AS prior_sales,
-    coalesce(a.recent_trips, 0) AS recent_trips, coalesce(a.prior_trips, 0) AS prior_trips
+  -- All that does not depend on the ranking is reduced to booleans before it (NULL, for no sales, counts as false),
+  -- so the ranking sorts narrow rows. \`kept\`: the stored quadrant and flags are those of the stored tier under
+  -- today's figures, so that only a new tier can change the customer.
+  SELECT c.id, c.created_at, c.tier AS old_tier, coalesce(s.sales, 0) AS sales, s.pays_late, s.is_loyal, s.falling, s.rising,
+    (c.quadrant, c.tier_flags) IS NOT DISTINCT FROM (${quadrantOf('c.tier')}, ${flagsOf('c.tier')}) AS kept
   FROM customers c
   LEFT JOIN (
-    SELECT b.customer_id,
-      sum(b.amount_value) FILTER (WHERE b.booked_at > $2) AS sales,
-      count(*) FILTER (WHERE b.booked_at > $2 AND b.payment_due_at IS NOT NULL) AS due,
-      count(*) FILTER (WHERE b.booked_at > $2 AND b.payment_due_at IS NOT NULL
-        AND NOT (b.paid_at IS NOT NULL AND b.paid_at <= $1 AND b.paid_at <= b.payment_due_at)
-        AND NOT ((b.paid_at IS NULL OR b.paid_at > $1) AND b.payment_due_at >= $1)) AS late,
-      count(*) FILTER (WHERE b.booked_at > $3) AS loyal,
-      max(b.booked_at) FILTER (WHERE b.booked_at > $3) AS last_sale,
-      sum(b.amount_value) FILTER (WHERE b.booked_at > $5) AS recent_sales,
-      sum(b.amount_value) FILTER (WHERE b.booked_at > $6 AND b.booked_at <= $5) AS prior_sales,
-      count(*) FILTER (WHERE b.booked_at > $5) AS recent_trips,
-      count(*) FILTER (WHERE b.booked_at > $6 AND b.booked_at <= $5) AS prior_trips
-    FROM bookings b
-    WHERE b.status IN ('confirmed', 'completed') AND b.booked_at <= $1 AND b.booked_at > least($2::timestamptz, $3::timestamptz, $6::timestamptz)
-    GROUP BY b.customer_id
-  ) a ON a.customer_id = c.id
+    SELECT customer_id, sales,
+      late >= $9 AND late * 10000 >= $10 * due AS pays_late,
+      loyal >= $11 AND last_sale > $4 AS is_loyal,
+      (prior_sales > 0 AND (prior_sales - coalesce(recent_sales, 0)) * 10000 >= $12 * prior_sales)
+        OR (prior_trips > 0 AND (prior_trips - recent_trips) * 10000 >= $12 * prior_trips) AS falling,
+      recent_sales > 0 AND recent_sales * 100 >= $13 * coalesce(prior_sales, 0) AS rising
+    FROM (SELECT b.customer_id, ${FIGURES} FROM bookings b WHERE ${SALES} GROUP BY b.customer_id) a
+  ) s ON s.customer_id = c.id
   WHERE c.deleted_at IS NULL AND c.merged_into_id IS NULL
+  OFFSET 0 -- computed here, below the sort (a subquery the planner may not flatten)
 ), ranked AS (
-  SELECT f.*,
-    sum(sales) OVER (ORDER BY sales DESC, created_at, id ROWS UNBOUNDED PRECEDING) - sales AS before,
-    sum(sales) OVER () AS total,
-    row_number() OVER (ORDER BY sales DESC, created_at, id) AS rank,
-    (late >= $9 AND late * 10000 >= $10 * due) AS pays_late
+  -- The running sum and the rank share one window (one WindowAgg); the totals take another.
+  SELECT f.*, sum(sales) OVER w - sales AS before, row_number() OVER w AS rank,
+    sum(sales) OVER () AS total, count(*) FILTER (WHERE sales > 0) OVER () AS sellers
   FROM facts f
-), based AS (
-  SELECT r.*,
-    CASE WHEN sales = 0 THEN NULL WHEN before * 10000 < $7 * total THEN 'A' WHEN before * 10000 < $8 * total THEN 'B' ELSE 'C' END AS base
-  FROM ranked r
+  WINDOW w AS (ORDER BY sales DESC, created_at, id ROWS UNBOUNDED PRECEDING)
 ), decided AS (
-  SELECT b.*,
-    CASE WHEN base IN ('B', 'C') AND pays_late THEN 'D' ELSE base END AS tier,
-    loyal >= $11 AND last_sale > $4 AS is_loyal
-  FROM based b
+  SELECT r.*,
+    CASE WHEN sales = 0 THEN NULL WHEN before * 10000 < $7 * total THEN 'A' WHEN pays_late THEN 'D' WHEN before * 10000 < $8 * total THEN 'B' ELSE 'C' END AS tier
+  FROM ranked r
+  OFFSET 0 -- computed once per row, not inlined into every expression below that reads the tier
 ), final AS (
-  SELECT d.id, d.sales, d.rank, d.before, d.total, d.tier, d.old_tier, d.old_quadrant, d.old_flags,
-    CASE WHEN tier IS NULL THEN NULL ELSE (CASE WHEN tier IN ('A', 'B') THEN 'large' ELSE 'small' END) || '_' || (CASE WHEN is_loyal THEN 'loyal' ELSE 'disloyal' END) END AS quadrant,
-    array_remove(ARRAY[
-      CASE WHEN tier = 'A' AND pays_late THEN 'creditRisk' END,
-      CASE WHEN tier = 'B' AND ((prior_sales > 0 AND (prior_sales - recent_sales) * 10000 >= $12 * prior_sales)
-                             OR (prior_trips > 0 AND (prior_trips - recent_trips) * 10000 >= $12 * prior_trips)) THEN 'declining' END,
-      CASE WHEN tier = 'C' AND recent_sales > 0 AND recent_sales * 100 >= $13 * prior_sales THEN 'risingStar' END
-    ]::text[], NULL) AS flags,
-    d.due, d.late, d.loyal, d.last_sale, d.recent_sales, d.prior_sales, d.recent_trips, d.prior_trips
-  FROM decided d
+  SELECT id, sales, rank, before, total, sellers, tier, old_tier, pays_late, is_loyal, falling, rising,
+    tier IS DISTINCT FROM old_tier OR NOT kept AS changed
+  FROM decided
 )`;
 
 /** Writes only what changed: tier, history and a tier.changed event per customer, in one statement. $14 = policy version. */
 const APPLY_SQL = `
 WITH ${DECIDE},
 diff AS (
-  -- The reason is built only for the customers that changed: a million jsonb objects a night would be most of the work.
-  SELECT f.*, c.owner_id, c.name,
+  -- Quadrant, flags and reason are built only for the customers that changed, the reason's figures summed again from
+  -- their own bookings (an index probe each): for every customer, or carried through the ranking, they were most of the work.
+  SELECT f.id, f.sales, f.tier, f.old_tier, ${quadrantOf('f.tier')} AS quadrant, ${flagsOf('f.tier')} AS flags,
+    c.quadrant AS old_quadrant, c.tier_flags AS old_flags, c.owner_id, c.name,
     jsonb_build_object(
-      'sales', sales, 'rank', CASE WHEN sales > 0 THEN rank END,
-      'shareBeforePercent', CASE WHEN sales > 0 AND total > 0 THEN (trunc(before::numeric * 10000 / total) / 100)::float8 END,
-      'dueBookings', due, 'lateBookings', late, 'salesBookingsForLoyalty', loyal,
-      'lastSaleAt', to_char(last_sale AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'recentSales', recent_sales, 'priorSales', prior_sales, 'recentTrips', recent_trips, 'priorTrips', prior_trips
+      'sales', f.sales, 'rank', CASE WHEN f.sales > 0 THEN f.rank END,
+      'shareBeforePercent', CASE WHEN f.sales > 0 AND f.total > 0 THEN (trunc(f.before::numeric * 10000 / f.total) / 100)::float8 END,
+      'dueBookings', s.due, 'lateBookings', s.late, 'salesBookingsForLoyalty', s.loyal,
+      'lastSaleAt', to_char(s.last_sale AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'recentSales', coalesce(s.recent_sales, 0), 'priorSales', coalesce(s.prior_sales, 0), 'recentTrips', s.recent_trips, 'priorTrips', s.prior_trips
     ) AS reason
   FROM final f JOIN customers c ON c.id = f.id
-  WHERE (f.old_tier, f.old_quadrant, f.old_flags) IS DISTINCT FROM (f.tier, f.quadrant, f.flags)
+  CROSS JOIN LATERAL (SELECT ${FIGURES} FROM bookings b WHERE b.customer_id = f.id AND ${SALES}) s
+  WHERE f.changed
 ), updated AS (
   UPDATE customers c SET tier = d.tier, quadrant = d.quadrant, tier_flags = d.flags, tier_reason = d.reason, tier_changed_at = $1
   FROM diff d WHERE c.id = d.id
@@ -100,8 +110,14 @@ SELECT
   (SELECT coalesce(json_agg(t ORDER BY t.tier NULLS LAST), '[]') FROM (
      SELECT tier, count(*)::int AS customers, sum(sales)::text AS sales FROM final GROUP BY tier) t) AS tiers,
   (SELECT coalesce(json_agg(p ORDER BY p.percentile), '[]') FROM (
-     SELECT ntile AS percentile, (max(before + sales)::numeric * 10000 / max(total) / 100)::float8 AS cumulative_share_percent
-     FROM (SELECT before, sales, total, ntile(100) OVER (ORDER BY rank) FROM final WHERE sales > 0) s GROUP BY ntile) p) AS pareto`;
+     -- ntile(100) over the customers with sales (ranks 1…sellers) without sorting again: of q = sellers / 100 customers
+     -- each, the first sellers % 100 percentiles hold one more. Sales being positive, a percentile's cumulative share is
+     -- that of its last customer.
+     SELECT percentile, ((before + sales)::numeric * 10000 / total / 100)::float8 AS cumulative_share_percent
+     FROM (SELECT before, sales, total, rank, q, r,
+             CASE WHEN rank <= r * (q + 1) THEN (rank + q) / (q + 1) ELSE r + (rank - r * (q + 1) + q - 1) / q END AS percentile
+           FROM (SELECT before, sales, total, rank, sellers / 100 AS q, sellers % 100 AS r FROM final WHERE sales > 0) f) s
+     WHERE rank = percentile * q + least(percentile, r)) p) AS pareto`;
 
 /** What would move between tiers under other rules, written nowhere. */
 const PREVIEW_SQL = `

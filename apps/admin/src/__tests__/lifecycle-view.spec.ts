@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { funnelBars, pullingReasons, reasonText } from '../lifecycle-view';
+import { funnelBars, lifecycleNotificationText, pullingReasons, reasonText } from '../lifecycle-view';
+import { notificationText } from '../tier-view';
 import { translate } from '../i18n/translate';
 import type { HealthReason } from '@crm/contracts';
 
@@ -40,5 +41,16 @@ describe('funnelBars', () => {
   });
   it('is all zero before any run', () => {
     expect(funnelBars({ stages: [{ stage: 'new', customers: 0 }], unscored: 3 })[0].share).toBe(0);
+  });
+});
+
+describe('the bell line of a play', () => {
+  const n = { kind: 'lifecycle.play', params: { customerName: '王芳', tier: 'A', score: 31, dueOn: '2026-07-04' } };
+  it('tells whom to call by when, in both languages', () => {
+    expect(notificationText((k, v) => translate('zh-CN', k, v), n)).toBe('A 类客户 王芳 健康度转红（31）：请在 2026-07-04 前致电');
+    expect(notificationText((k, v) => translate('en-US', k, v), n)).toBe('A customer 王芳 turned red (31): call by 2026-07-04');
+  });
+  it('leaves other kinds to the others', () => {
+    expect(lifecycleNotificationText((k) => k, { kind: 'touchpoint.task', params: {} })).toBeNull();
   });
 });

@@ -1,16 +1,16 @@
 import { Descriptions, Flex, Space, Tag, Timeline, Typography } from 'antd';
 import type { Customer } from '@crm/contracts';
-import { useStageHistory } from '../data/lifecycle';
+import { useHealthHistory, useStageHistory } from '../data/lifecycle';
 import { formatDate, formatDateTime, formatPercent } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { reasonText } from '../lifecycle-view';
+import { HEALTH_COLORS, reasonText } from '../lifecycle-view';
 import { ErrorState } from './ErrorState';
 import { HealthGauge } from './HealthGauge';
 import { Section } from './Section';
 
 const stageKey = (stage: string) => `lifecycle.${stage}` as MessageKey;
 
-/** The customer's stage, health dial with its reasons, the model's prediction and the stage history. */
+/** The customer's stage, health dial with its reasons and its changes, the model's prediction and the stage history. */
 export function LifecycleSection({ customer: c }: { customer: Customer }) {
   const { t, lang } = useI18n();
   const p = c.prediction;
@@ -56,10 +56,32 @@ export function LifecycleSection({ customer: c }: { customer: Customer }) {
             </Descriptions.Item>
           </Descriptions>
         )}
+        {c.health && <HealthHistory customerId={c.id} />}
         <Typography.Text type="secondary">{t('lifecycle.section.history')}</Typography.Text>
         <StageHistory customerId={c.id} />
       </Space>
     </Section>
+  );
+}
+
+/** The score each time it or its band moved (one entry per change, not per night), newest first. */
+function HealthHistory({ customerId }: { customerId: string }) {
+  const { t, lang } = useI18n();
+  const history = useHealthHistory(customerId);
+  if (history.isPending) return <Typography.Text type="secondary">…</Typography.Text>;
+  if (history.isError) return <ErrorState error={history.error} title={t('lifecycle.section.healthHistoryError')} onRetry={() => history.refetch()} />;
+  if (!history.data.length) return null;
+  return (
+    <Flex vertical gap={4}>
+      <Typography.Text type="secondary">{t('lifecycle.section.healthHistory')}</Typography.Text>
+      <Flex wrap gap={4} data-testid="health-history">
+        {history.data.map((h) => (
+          <Tag key={h.asOf} color={h.band ? HEALTH_COLORS[h.band] : undefined} title={formatDateTime(h.asOf, lang)}>
+            {h.score ?? '—'} · {formatDate(h.asOf, lang)}
+          </Tag>
+        ))}
+      </Flex>
+    </Flex>
   );
 }
 

@@ -4,6 +4,7 @@ import { StaffName } from '../components/ComplaintBits';
 import { ErrorState } from '../components/ErrorState';
 import { FunnelChart } from '../components/FunnelChart';
 import { InfiniteTable } from '../components/InfiniteTable';
+import { LifecyclePlaysCard } from '../components/LifecyclePlaysCard';
 import { TierTag } from '../components/TierTag';
 import { useAtRiskList, useLifecycleFunnel, type AtRiskCustomer } from '../data/lifecycle';
 import { formatMoney } from '../format';
@@ -12,7 +13,7 @@ import { HEALTH_COLORS, pullingReasons, reasonText } from '../lifecycle-view';
 
 const REASONS_SHOWN = 3;
 
-/** The morning view: who is drifting away, the most valuable first, and why; with the lifecycle funnel beside it. */
+/** The morning view: who is drifting away, the most valuable first, and why; with the lifecycle funnel and the calls to make beside it. */
 export function LifecyclePage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
@@ -77,6 +78,9 @@ export function LifecyclePage() {
               <FunnelChart funnel={funnel.data} />
             )}
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <LifecyclePlaysCard />
         </Col>
       </Row>
       <Typography.Title level={5} style={{ margin: 0 }}>

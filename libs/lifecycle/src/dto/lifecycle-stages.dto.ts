@@ -36,6 +36,17 @@ export class StageHistoryDto {
   @ApiProperty({ type: [StageChangeDto], description: 'newest first' }) items: StageChangeDto[];
 }
 
+export class HealthScoreChangeDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'null when the customer lost their score (their only sale was cancelled)' }) score: number | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['green', 'yellow', 'red'] }) band: string | null;
+  @ApiProperty() policyVersion: number;
+  @ApiProperty({ description: 'the asOf of the churn-score run that saw the change' }) asOf: string;
+}
+
+export class HealthHistoryDto {
+  @ApiProperty({ type: [HealthScoreChangeDto], description: 'each change of the score or its band, newest first' }) items: HealthScoreChangeDto[];
+}
+
 const weight = () => applyDecorators(ApiProperty({ minimum: 0, maximum: 100 }), IsNumber(), Min(0), Max(100));
 
 export class HealthWeightsDto {
