@@ -1,4 +1,4 @@
-// Backtest of the BG/NBD model on CDNOW (issue 7), from the raw transactions in ../shared/datasets/cdnow:
+// Backtest of the BG/NBD model on CDNOW (issue 7), from the raw transactions in bench/lifecycle/cdnow (a copy of ../shared/datasets/cdnow):
 // fits on the 39-week calibration period (1997-01-01 … 1997-09-30), predicts each customer's purchases in the
 // 39-week hold-out (… 1998-06-30), and prints the fit, predicted vs actual purchases (in total and by calibration
 // frequency, as in the paper's conditional-expectations figure), and the AUC of each score for "made no purchase
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '../..');
-const dir = process.argv[2] ?? join(root, '../shared/datasets/cdnow');
+const dir = process.argv[2] ?? join(root, 'bench/lifecycle/cdnow');
 
 execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
 const { backtestBgNbd, splitHoldout } = require(join(root, 'dist/server/libs/lifecycle/src/backtest.js'));

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { CONFIG, Config, OutboxService, ProblemException, decodeCursor, encodeCursor, unprocessable } from '@crm/platform';
+import { CONFIG, Config, ProblemException, decodeCursor, encodeCursor, unprocessable } from '@crm/platform';
 import { AuditService, Principal, fieldChanges, isUuid } from '@crm/identity';
 import { NotificationsService } from '@crm/notifications';
 import { FollowUpStatus, followUpDueAt } from './complaint-follow-up';
@@ -18,7 +18,6 @@ export class ComplaintFollowUpsService implements OnModuleInit {
     private readonly repo: ComplaintFollowUpsRepository,
     private readonly complaints: ComplaintsService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -29,18 +28,10 @@ export class ComplaintFollowUpsService implements OnModuleInit {
       if (type === 'closed') await this.repo.open(m, c.id, at, followUpDueAt(at, this.config.timeZone));
       if (type === 'reopened') await this.repo.cancelPending(m, c.id, at);
     });
-    this.outbox.on('complaint.follow_up_due', async (m, events) => {
-      await this.notifications.notifyMany(
-        m,
-        events.map((e) => {
-          const p = e.payload as { userId: string; complaintId: string; dueAt: string; customerName: string };
-          return {
-            userId: p.userId, kind: 'complaint.follow_up_due', params: { customerName: p.customerName, dueAt: p.dueAt },
-            entityType: 'complaint', entityId: p.complaintId, sourceEventId: e.id,
-          };
-        }),
-      );
-    });
+    this.notifications.notifyOn<{ userId: string; complaintId: string; dueAt: string; customerName: string }>('complaint.follow_up_due', (p) => ({
+      userId: p.userId, kind: 'complaint.follow_up_due', params: { customerName: p.customerName, dueAt: p.dueAt },
+      entityType: 'complaint', entityId: p.complaintId,
+    }));
   }
 
   /** Pending by default, by due time: "mine" are those of the caller's complaints, "due" those due by `now`. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CONFIG, Config, OutboxService, Page, ProblemException, agencyDate, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
+import { CONFIG, Config, Page, ProblemException, agencyDate, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
 import { AuditService, Principal, UsersService, isUuid } from '@crm/identity';
 import { CustomerDto, CustomerListQueryDto, CustomerMergeRegistry, CustomersService } from '@crm/customers';
 import { BookingsService } from '@crm/bookings';
@@ -32,7 +32,6 @@ export class ComplaintsService implements OnModuleInit {
     private readonly bookings: BookingsService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly followUps: ComplaintFollowUpsRepository,
     private readonly slaPolicy: SlaPolicyService,
@@ -48,18 +47,10 @@ export class ComplaintsService implements OnModuleInit {
   /** sla-watch's events become in-app notifications, one per recipient; a merged customer's complaints go to the survivor. */
   onModuleInit(): void {
     this.merges.register(async (m, mergedId, survivorId) => ({ complaints: await this.repo.moveToCustomer(m, mergedId, survivorId) }));
-    this.outbox.on('complaint.sla', async (m, events) => {
-      await this.notifications.notifyMany(
-        m,
-        events.map((e) => {
-          const p = e.payload as { level: string; userId: string; complaintId: string; metric: string; dueAt: string; priority: string; customerName: string };
-          return {
-            userId: p.userId, kind: `complaint.sla_${p.level}`, params: { metric: p.metric, dueAt: p.dueAt, priority: p.priority, customerName: p.customerName },
-            entityType: 'complaint', entityId: p.complaintId, sourceEventId: e.id,
-          };
-        }),
-      );
-    });
+    this.notifications.notifyOn<{ level: string; userId: string; complaintId: string; metric: string; dueAt: string; priority: string; customerName: string }>('complaint.sla', (p) => ({
+      userId: p.userId, kind: `complaint.sla_${p.level}`, params: { metric: p.metric, dueAt: p.dueAt, priority: p.priority, customerName: p.customerName },
+      entityType: 'complaint', entityId: p.complaintId,
+    }));
   }
 
   /** PUT /complaints/{source}/{externalId}: create, update the source's fields, or leave alone. */

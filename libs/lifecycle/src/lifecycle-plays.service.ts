@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService, Principal, isUuid } from '@crm/identity';
 import { ownerRestriction } from '@crm/customers';
 import { NotificationsService } from '@crm/notifications';
-import { OutboxService, ProblemException, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
+import { ProblemException, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
 import { LifecyclePlayDto, LifecyclePlayListDto, LifecyclePlayListQueryDto } from './dto/lifecycle-plays.dto';
 import { LifecyclePlaysRepository, PlayRow } from './lifecycle-plays.repository';
 
@@ -15,23 +15,14 @@ export class LifecyclePlaysService implements OnModuleInit {
   constructor(
     private readonly repo: LifecyclePlaysRepository,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
-    this.outbox.on('lifecycle.play', async (m, events) => {
-      await this.notifications.notifyMany(
-        m,
-        events.map((e) => {
-          const p = e.payload as { playId: string; userId: string; customerId: string; customerName: string; tier: string; score: number; dueOn: string };
-          return {
-            userId: p.userId, kind: 'lifecycle.play', params: { customerName: p.customerName, tier: p.tier, score: p.score, dueOn: p.dueOn },
-            entityType: 'customer', entityId: p.customerId, sourceEventId: e.id,
-          };
-        }),
-      );
-    });
+    this.notifications.notifyOn<{ playId: string; userId: string; customerId: string; customerName: string; tier: string; score: number; dueOn: string }>('lifecycle.play', (p) => ({
+      userId: p.userId, kind: 'lifecycle.play', params: { customerName: p.customerName, tier: p.tier, score: p.score, dueOn: p.dueOn },
+      entityType: 'customer', entityId: p.customerId,
+    }));
   }
 
   /** Open plays by due date: account managers their own customers', the others everyone's or one owner's. */

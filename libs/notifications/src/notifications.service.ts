@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CONFIG, Config, decodeCursor, encodeCursor } from '@crm/platform';
+import { CONFIG, Config, OutboxService, decodeCursor, encodeCursor } from '@crm/platform';
 import { Principal } from '@crm/identity';
 import { emailFor } from './notification-email';
 import { NotificationEntity } from './notification.entity';
@@ -14,7 +14,16 @@ export class NotificationsService {
     private readonly repo: NotificationsRepository,
     private readonly outgoing: OutgoingMessagesRepository,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /**
+   * Outbox events of `type` become in-app notifications, one per event however often relayed, in the relay's
+   * transaction: the domain that emits them says only whom each concerns and what it says.
+   */
+  notifyOn<P>(type: string, notification: (payload: P) => Omit<NewNotification, 'sourceEventId'>): void {
+    this.outbox.on(type, (m, events) => this.notifyMany(m, events.map((e) => ({ ...notification(e.payload as P), sourceEventId: e.id }))));
+  }
 
   /**
    * Inside the caller's transaction (an outbox relay): once per source event, however often relayed. The kinds

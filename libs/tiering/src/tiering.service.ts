@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { CONFIG, Config, OutboxService, unprocessable } from '@crm/platform';
+import { CONFIG, Config, unprocessable } from '@crm/platform';
 import { AuditService, Principal } from '@crm/identity';
 import { CustomersService } from '@crm/customers';
 import { NotificationsService } from '@crm/notifications';
@@ -18,29 +18,19 @@ export class TieringService implements OnModuleInit {
     private readonly runs: TieringRunsRepository,
     private readonly customers: CustomersService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /** Owners hear of their customers' tier changes ("张伟 moved B → A", "李娜 flagged declining"). */
   onModuleInit(): void {
-    this.outbox.on('tier.changed', async (m, events) => {
-      await this.notifications.notifyMany(
-        m,
-        events.map((e) => {
-          const p = e.payload as { customerId: string; customerName: string; ownerId: string; fromTier: string | null; toTier: string | null; fromFlags: string[]; toFlags: string[] };
-          return {
-            userId: p.ownerId,
-            kind: 'tier.changed',
-            params: { customerName: p.customerName, fromTier: p.fromTier, toTier: p.toTier, addedFlags: p.toFlags.filter((f) => !p.fromFlags.includes(f)) },
-            entityType: 'customer',
-            entityId: p.customerId,
-            sourceEventId: e.id,
-          };
-        }),
-      );
-    });
+    this.notifications.notifyOn<{ customerId: string; customerName: string; ownerId: string; fromTier: string | null; toTier: string | null; fromFlags: string[]; toFlags: string[] }>('tier.changed', (p) => ({
+      userId: p.ownerId,
+      kind: 'tier.changed',
+      params: { customerName: p.customerName, fromTier: p.fromTier, toTier: p.toTier, addedFlags: p.toFlags.filter((f) => !p.fromFlags.includes(f)) },
+      entityType: 'customer',
+      entityId: p.customerId,
+    }));
   }
 
   /** The nightly job: every customer's tier as of `asOf`, under the policy in force. */

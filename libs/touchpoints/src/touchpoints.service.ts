@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { CONFIG, Config, OutboxService, agencyDate, decodeCursor, encodeCursor, notFound } from '@crm/platform';
+import { CONFIG, Config, agencyDate, decodeCursor, encodeCursor, notFound } from '@crm/platform';
 import { AuditService, Principal, isUuid, seesAll } from '@crm/identity';
 import { CustomersService } from '@crm/customers';
 import { NotificationsService } from '@crm/notifications';
@@ -41,25 +41,16 @@ export class TouchpointsService implements OnModuleInit {
     private readonly repo: TouchpointsRepository,
     private readonly customers: CustomersService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /** Each new task reaches its owner in the app, once. */
   onModuleInit(): void {
-    this.outbox.on('touchpoint.task', async (m, events) => {
-      await this.notifications.notifyMany(
-        m,
-        events.map((e) => {
-          const p = e.payload as { customerId: string; customerName: string; ownerId: string; kind: string; dueOn: string };
-          return {
-            userId: p.ownerId, kind: 'touchpoint.task', params: { task: p.kind, customerName: p.customerName, dueOn: p.dueOn },
-            entityType: 'customer', entityId: p.customerId, sourceEventId: e.id,
-          };
-        }),
-      );
-    });
+    this.notifications.notifyOn<{ customerId: string; customerName: string; ownerId: string; kind: string; dueOn: string }>('touchpoint.task', (p) => ({
+      userId: p.ownerId, kind: 'touchpoint.task', params: { task: p.kind, customerName: p.customerName, dueOn: p.dueOn },
+      entityType: 'customer', entityId: p.customerId,
+    }));
   }
 
   /**

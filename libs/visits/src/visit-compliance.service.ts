@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { CONFIG, Config, OutboxService, Page, ProblemException, decodeCursor, encodeCursor, instantOf, wallOf } from '@crm/platform';
+import { CONFIG, Config, Page, ProblemException, decodeCursor, encodeCursor, instantOf, wallOf } from '@crm/platform';
 import { Principal } from '@crm/identity';
 import { CustomersService } from '@crm/customers';
 import { NotificationsService } from '@crm/notifications';
@@ -21,24 +21,15 @@ export class VisitComplianceService implements OnModuleInit {
     private readonly customers: CustomersService,
     private readonly tiering: TieringService,
     private readonly notifications: NotificationsService,
-    private readonly outbox: OutboxService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /** The nightly check's episodes reach the customer's owner, once each. */
   onModuleInit(): void {
-    this.outbox.on('visit.overdue', async (m, events) => {
-      await this.notifications.notifyMany(
-        m,
-        events.map((e) => {
-          const p = e.payload as { customerId: string; customerName: string; ownerId: string; tier: string; dueBy: string };
-          return {
-            userId: p.ownerId, kind: 'visit.overdue', params: { customerName: p.customerName, tier: p.tier, dueBy: p.dueBy },
-            entityType: 'customer', entityId: p.customerId, sourceEventId: e.id,
-          };
-        }),
-      );
-    });
+    this.notifications.notifyOn<{ customerId: string; customerName: string; ownerId: string; tier: string; dueBy: string }>('visit.overdue', (p) => ({
+      userId: p.ownerId, kind: 'visit.overdue', params: { customerName: p.customerName, tier: p.tier, dueBy: p.dueBy },
+      entityType: 'customer', entityId: p.customerId,
+    }));
   }
 
   /** One customer against the tier's service policy in force. */

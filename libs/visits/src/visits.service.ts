@@ -33,18 +33,10 @@ export class VisitsService implements OnModuleInit {
 
   /** A next step given to someone else reaches them as a notification. */
   onModuleInit(): void {
-    this.outbox.on('visit.task_assigned', async (m, events) => {
-      await this.notifications.notifyMany(
-        m,
-        events.map((e) => {
-          const p = e.payload as { taskId: string; ownerId: string; customerId: string; customerName: string; title: string; dueOn: string; byName: string };
-          return {
-            userId: p.ownerId, kind: 'visit.task_assigned', params: { title: p.title, customerName: p.customerName, dueOn: p.dueOn, byName: p.byName },
-            entityType: 'customer', entityId: p.customerId, sourceEventId: e.id,
-          };
-        }),
-      );
-    });
+    this.notifications.notifyOn<{ taskId: string; ownerId: string; customerId: string; customerName: string; title: string; dueOn: string; byName: string }>('visit.task_assigned', (p) => ({
+      userId: p.ownerId, kind: 'visit.task_assigned', params: { title: p.title, customerName: p.customerName, dueOn: p.dueOn, byName: p.byName },
+      entityType: 'customer', entityId: p.customerId,
+    }));
   }
 
   /** The calendar: visits between two local dates, with the conflicts among them and the holidays. */

@@ -4,8 +4,8 @@ import { bgNbdLogLikelihood, fitBgNbd } from '../bg-nbd';
 import { BacktestReport, HoldoutCustomer, backtestBgNbd, splitHoldout } from '../backtest';
 import { HistoryGroup, groupHistories, purchaseHistory } from '../purchase-history';
 
-// The CDNOW sample of Fader, Hardie & Lee (2005), in shared/ beside the repository (README there).
-const DIR = join(__dirname, '../../../../../shared/datasets/cdnow');
+// The CDNOW sample of Fader, Hardie & Lee (2005), copied from the shared datasets (bench/lifecycle/cdnow/README.md).
+const DIR = join(__dirname, '../../../../bench/lifecycle/cdnow');
 const read = (file: string) => readFileSync(join(DIR, file), 'utf8');
 const CALIBRATION_END = '1997-09-30';
 const HOLDOUT_END = '1998-06-30';
