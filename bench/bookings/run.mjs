@@ -9,8 +9,8 @@
 //        [PUT seconds, default 20]    (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/crm_bench_bookings;
 //        BENCH_CLIENTS, default 1,2,4)
 import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
 import pg from 'pg';
+import { startApi } from '../support.mjs';
 
 const require = createRequire(import.meta.url);
 const parts = new Set((process.argv[2] ?? 'batch,put,value').split(','));
@@ -157,26 +157,13 @@ if (parts.has('batch')) {
 // ---------------------------------------------------------------------------------------------------------------------
 // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const api = spawn('node', [...profile, 'dist/server/apps/api/src/main.js'], {
-  env: {
-    ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', ADMIN_DIST_DIR: '', DEMO_DATA: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10',
-    // With a Redis URL the API runs no jobs itself (workers do, and none runs here): without it, the in-process driver
-    // would catch up the missed nightly re-tiering of a million customers in the middle of the measurement.
-    REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `bench_${tag}`,
-    // The benchmark measures the write path, not the per-key rate limiter.
-    API_KEY_RATE_PER_SECOND: '100000', API_KEY_BURST: '1000000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => api.kill('SIGTERM');
-process.on('exit', stop);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/health`)).ok) break;
-  } catch {}
-  if (i > 120) throw new Error('API did not start');
-  await new Promise((r) => setTimeout(r, 500));
-}
+const { stop } = await startApi(dbUrl, port, {
+  // With a Redis URL the API runs no jobs itself (workers do, and none runs here): without it, the in-process driver
+  // would catch up the missed nightly re-tiering of a million customers in the middle of the measurement.
+  REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `bench_${tag}`,
+  // The benchmark measures the write path, not the per-key rate limiter.
+  API_KEY_RATE_PER_SECOND: '100000', API_KEY_BURST: '1000000',
+}, profile);
 const login = await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'admin12345' }) })).json();
 const staff = { authorization: `Bearer ${login.token}` };
 const created = await fetch(`${base}/api-keys`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: JSON.stringify({ name: `bench ${tag}`, scopes: ['bookings:write'] }) });

@@ -1,8 +1,8 @@
 // Customer list and search under load, against the database made by generate.mjs, next to the floor:
 // the same query in bare SQL through `pg` at the same concurrency. Loopback only, bounded in time.
 // usage: node bench/customers/run.mjs [seconds per scenario, default 10] [concurrency, default 8]
-import { spawn } from 'node:child_process';
 import pg from 'pg';
+import { startApi } from '../support.mjs';
 
 const seconds = Number(process.argv[2] ?? 10);
 const concurrency = Number(process.argv[3] ?? 8);
@@ -10,19 +10,7 @@ const dbUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const port = 3300;
 const base = `http://127.0.0.1:${port}/api/v1`;
 
-const api = spawn('node', ['dist/server/apps/api/src/main.js'], {
-  env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', ADMIN_DIST_DIR: '', DEMO_DATA: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => api.kill('SIGTERM');
-process.on('exit', stop);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/health`)).ok) break;
-  } catch {}
-  if (i > 120) throw new Error('API did not start');
-  await new Promise((r) => setTimeout(r, 500));
-}
+const { stop } = await startApi(dbUrl, port);
 
 const login = async (email, password) => {
   const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { JobRun } from '@crm/contracts';
 import { adminApi, openConsole, SCREENSHOTS, signInAsAdmin, type ConsoleSession } from '../support/console';
-import { sql, until } from '../support/http';
+import { catchUpRunsEnded, sql, until } from '../support/http';
 
 /**
  * The morning flow of issue 7: before the nightly churn-score the lifecycle page says there is nothing yet;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   session = await openConsole();
   ({ server, page } = session);
   // The start-up catch-up runs (nightly jobs missed before this server existed) finish on the empty database first.
-  await until('the start-up runs', async () => (await sql(server, `SELECT count(*)::int AS n FROM job_runs WHERE state NOT IN ('completed', 'failed')`))[0].n === 0, 60_000);
+  await catchUpRunsEnded(server);
   await sql(server, `INSERT INTO customers (type, name, owner_id) SELECT 'individual', '常客' || g, (SELECT id FROM users LIMIT 1) FROM generate_series(1, 60) g`);
   await sql(
     server,

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { testRedisUrl } from '@crm/platform';
 import { startTestApp, TestApp } from '../support/test-app';
-import { http, login, rowCount, runJobToEnd, sql, until, userWithRole } from '../support/http';
+import { catchUpRunsEnded, http, login, rowCount, runJobToEnd, sql, until, userWithRole } from '../support/http';
 import { ServerProcess, buildServer, startServer } from '../support/processes';
 
 /**
@@ -69,7 +69,7 @@ describe('a worker killed mid-job', () => {
     am = await userWithRole(t, admin, 'account_manager', 'am');
     worker = await startWorker();
     // The worker's start runs every scheduled job it owes; let those finish on the empty database first.
-    await until('the start-up runs to finish', async () => (await sql(t, `SELECT 1 FROM job_runs WHERE state IN ('queued', 'running')`)).length === 0 && (await rowCount(t, 'job_runs')) > 0, 30_000);
+    await catchUpRunsEnded(t, 30_000);
     // 300 customers, bookings spread over three years with cancellations and late payers.
     await sql(t, `SELECT setseed(0.42)`);
     await sql(t, `INSERT INTO customers (type, name, owner_id, created_at) SELECT 'individual', '旅客' || g, $1, $2::timestamptz - make_interval(days => 30 + (g * 7919) % 900) FROM generate_series(1, 300) g`, [am.id, AS_OF]);

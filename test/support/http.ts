@@ -35,6 +35,15 @@ export function sql<T = any>(t: TestApp, query: string, params: unknown[] = []):
   return t.app.get(DataSource).query(query, params);
 }
 
+/**
+ * A fresh app or worker first runs the last missed fire of every scheduled job (on a fresh database, all of them):
+ * waits until those runs exist and have ended, so a test's own data and runs are not caught up in them.
+ */
+export function catchUpRunsEnded(t: TestApp, ms = 60_000): Promise<boolean> {
+  const done = `SELECT count(*) > 0 AND bool_and(state IN ('completed', 'failed')) AS done FROM job_runs`;
+  return until('the start-up catch-up runs', async () => (await sql(t, done))[0].done === true, ms);
+}
+
 /** Rows in a table, to check that a refused request changed nothing. */
 export async function rowCount(t: TestApp, table: string): Promise<number> {
   return Number((await sql(t, `SELECT count(*) AS n FROM ${table}`))[0].n);

@@ -14,22 +14,6 @@ export const TIERS: Tier[] = ['A', 'B', 'C', 'D'];
 export const QUADRANTS: Quadrant[] = ['large_loyal', 'large_disloyal', 'small_loyal', 'small_disloyal'];
 export const TIER_FLAGS: TierFlag[] = ['declining', 'risingStar', 'creditRisk'];
 
-/** The figures that decided a customer's tier (`Customer.tierReason`, which the API types loosely). Money in minor units. */
-export interface TierReason {
-  sales: number;
-  rank: number | null;
-  /** Share of all sales held by the customers ranked before this one, in percent. */
-  shareBeforePercent: number | null;
-  dueBookings: number;
-  lateBookings: number;
-  salesBookingsForLoyalty: number;
-  lastSaleAt: string | null;
-  recentSales: number;
-  priorSales: number;
-  recentTrips: number;
-  priorTrips: number;
-}
-
 /** Tiering sums sales in the agency's currency, CNY (as the customer value figures do); the API sends bare minor units. */
 export const cny = (value: number) => ({ value, currency: 'CNY' });
 

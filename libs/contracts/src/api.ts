@@ -1801,6 +1801,22 @@ export interface components {
             email: string;
             active: boolean;
         };
+        TierReasonDto: {
+            sales: number;
+            /** @description position by sales; null without sales */
+            rank: number | null;
+            /** @description share of all sales held by the customers ranked before, in percent */
+            shareBeforePercent: number | null;
+            dueBookings: number;
+            lateBookings: number;
+            salesBookingsForLoyalty: number;
+            /** @description the latest sale in the loyalty window */
+            lastSaleAt: string | null;
+            recentSales: number;
+            priorSales: number;
+            recentTrips: number;
+            priorTrips: number;
+        };
         HealthReasonDto: {
             /** @enum {string} */
             component: "pAlive" | "recency" | "trend" | "interactions" | "complaints" | "nps";
@@ -1895,9 +1911,7 @@ export interface components {
             quadrant: "large_loyal" | "large_disloyal" | "small_loyal" | "small_disloyal" | null;
             tierFlags: ("creditRisk" | "declining" | "risingStar")[];
             /** @description the figures that decided the tier when it last changed */
-            tierReason: {
-                [key: string]: unknown;
-            } | null;
+            tierReason: components["schemas"]["TierReasonDto"] | null;
             tierChangedAt: string | null;
             /** @enum {string|null} */
             lifecycleStage: "prospect" | "new" | "repeat" | "loyal" | "at_risk" | "sleeping" | "lost" | "reactivated" | null;
@@ -3457,9 +3471,7 @@ export interface components {
             quadrant: "large_loyal" | "large_disloyal" | "small_loyal" | "small_disloyal" | null;
             tierFlags: ("creditRisk" | "declining" | "risingStar")[];
             /** @description the figures that decided the tier when it last changed */
-            tierReason: {
-                [key: string]: unknown;
-            } | null;
+            tierReason: components["schemas"]["TierReasonDto"] | null;
             tierChangedAt: string | null;
             /** @enum {string|null} */
             lifecycleStage: "prospect" | "new" | "repeat" | "loyal" | "at_risk" | "sleeping" | "lost" | "reactivated" | null;

@@ -4,6 +4,7 @@ import type { components, paths } from './api';
 export type { components, paths };
 type S = components['schemas'];
 export type Customer = S['CustomerDto'];
+export type TierReason = S['TierReasonDto'];
 export type CustomerList = S['CustomerListDto'];
 export type CreateCustomer = S['CreateCustomerDto'];
 export type UpdateCustomer = S['UpdateCustomerDto'];

@@ -1,6 +1,6 @@
 import { UserEntity } from '@crm/identity';
 import { CustomerDetails } from './customers.repository';
-import { CustomerDto, OwnerDto } from './dto/customer.dto';
+import { CustomerDto, OwnerDto, TierReasonDto } from './dto/customer.dto';
 
 export function ownerDto(u: UserEntity): OwnerDto {
   return { id: u.id, name: u.name, email: u.email, active: u.active };
@@ -31,7 +31,8 @@ export function toCustomerDto({ customer: c, contacts, refs }: CustomerDetails):
     tier: c.tier,
     quadrant: c.quadrant,
     tierFlags: c.tierFlags,
-    tierReason: c.tierReason,
+    // The retier job writes exactly these figures (TieringRepository's reason).
+    tierReason: c.tierReason as TierReasonDto | null,
     tierChangedAt: c.tierChangedAt?.toISOString() ?? null,
     lifecycleStage: c.lifecycleStage,
     health: c.health,

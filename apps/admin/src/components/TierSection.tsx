@@ -1,9 +1,9 @@
 import { Descriptions, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
-import type { Customer, TierRules } from '@crm/contracts';
+import type { Customer, TierReason, TierRules } from '@crm/contracts';
 import { useTierHistory, useTierPolicy, type TierChange } from '../data/tiering';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { changePercent, cny, type TierReason } from '../tier-view';
+import { changePercent, cny } from '../tier-view';
 import { ErrorState } from './ErrorState';
 import { Section } from './Section';
 import { TierTag } from './TierTag';
@@ -14,7 +14,7 @@ const FLAG_COLORS: Record<Customer['tierFlags'][number], string> = { creditRisk:
 export function TierSection({ customer: c }: { customer: Customer }) {
   const { t, lang } = useI18n();
   const policy = useTierPolicy();
-  const reason = c.tierReason as TierReason | null;
+  const reason = c.tierReason;
   return (
     <Section title={t('section.tier')} testId="tier">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>

@@ -33,6 +33,21 @@ export class HealthReasonDto {
   @ApiProperty({ description: 'the figures behind it (days, counts, ratios)', type: 'object', additionalProperties: { type: 'number' } }) facts: Record<string, number>;
 }
 
+/** The figures that decided a customer's tier when it last changed (written by the retier job). Money in minor units. */
+export class TierReasonDto {
+  @ApiProperty() sales: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'position by sales; null without sales' }) rank: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'share of all sales held by the customers ranked before, in percent' }) shareBeforePercent: number | null;
+  @ApiProperty() dueBookings: number;
+  @ApiProperty() lateBookings: number;
+  @ApiProperty() salesBookingsForLoyalty: number;
+  @ApiProperty({ type: String, nullable: true, description: 'the latest sale in the loyalty window' }) lastSaleAt: string | null;
+  @ApiProperty() recentSales: number;
+  @ApiProperty() priorSales: number;
+  @ApiProperty() recentTrips: number;
+  @ApiProperty() priorTrips: number;
+}
+
 export class CustomerHealthDto {
   @ApiProperty({ description: '0–100' }) score: number;
   @ApiProperty({ enum: ['green', 'yellow', 'red'] }) band: string;
@@ -88,7 +103,7 @@ export class CustomerDto {
   @ApiProperty({ enum: TIERS, nullable: true }) tier: string | null;
   @ApiProperty({ enum: QUADRANTS, nullable: true }) quadrant: string | null;
   @ApiProperty({ enum: TIER_FLAGS, isArray: true }) tierFlags: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the figures that decided the tier when it last changed' }) tierReason: Record<string, unknown> | null;
+  @ApiProperty({ type: TierReasonDto, nullable: true, description: 'the figures that decided the tier when it last changed' }) tierReason: TierReasonDto | null;
   @ApiProperty({ type: String, nullable: true }) tierChangedAt: string | null;
   @ApiProperty({ enum: LIFECYCLE_STAGES, nullable: true }) lifecycleStage: string | null;
   @ApiProperty({ type: CustomerHealthDto, nullable: true }) health: CustomerHealthDto | null;

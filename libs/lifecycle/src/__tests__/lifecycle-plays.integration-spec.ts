@@ -1,6 +1,6 @@
 import { OutboxService } from '@crm/platform';
 import { startTestApp, TestApp } from '../../../../test/support/test-app';
-import { http, login, runJobToEnd, sql, until, userWithRole } from '../../../../test/support/http';
+import { catchUpRunsEnded, http, login, runJobToEnd, sql, userWithRole } from '../../../../test/support/http';
 
 /**
  * Plays through the churn-score job: an A customer turning red gives their owner one "call within 3 days" and
@@ -54,7 +54,7 @@ describe('lifecycle plays (churn-score job)', () => {
     admin = await login(t);
     am = await userWithRole(t, admin, 'account_manager', 'am');
     otherAm = await userWithRole(t, admin, 'account_manager', 'other-am');
-    await until('the catch-up runs', async () => (await sql(t, `SELECT count(*)::int AS n FROM job_runs WHERE state NOT IN ('completed', 'failed')`))[0].n === 0, 60_000);
+    await catchUpRunsEnded(t);
     // 200 customers buying at their own pace, so the model has a population to fit.
     await sql(t, `SELECT setseed(0.7)`);
     await sql(t, `INSERT INTO customers (type, name, owner_id) SELECT 'individual', '背景' || g, $1 FROM generate_series(1, 200) g`, [otherAm.id]);

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { startTestApp, startWorker, TestApp } from '../../../../test/support/test-app';
-import { http, login, rowCount, runJobToEnd, sql, until, userWithRole } from '../../../../test/support/http';
+import { catchUpRunsEnded, http, login, rowCount, runJobToEnd, sql, userWithRole } from '../../../../test/support/http';
 
 /**
  * The health score and lifecycle stages through the churn-score job on BullMQ and a separate worker: each
@@ -63,7 +63,7 @@ describe('health score and lifecycle stages (churn-score job)', () => {
     otherAm = await userWithRole(t, admin, 'account_manager', 'other-am');
     worker = await startWorker(t);
     // A fresh worker owes every scheduled job its last missed fire (asOf: today); let those finish on the empty database.
-    await until('the catch-up runs', async () => (await sql(t, `SELECT count(*)::int AS n FROM job_runs WHERE state NOT IN ('completed', 'failed')`))[0].n === 0, 60_000);
+    await catchUpRunsEnded(t);
     // 200 customers buying at their own pace over three years, so the model has a population to fit.
     await sql(t, `SELECT setseed(0.7)`);
     await sql(t, `INSERT INTO customers (type, name, owner_id) SELECT 'individual', '背景' || g, $1 FROM generate_series(1, 200) g`, [otherAm.id]);

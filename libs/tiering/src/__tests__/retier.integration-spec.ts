@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { startTestApp, startWorker, TestApp } from '../../../../test/support/test-app';
-import { http, login, rowCount, runJobToEnd, sql, until, userWithRole } from '../../../../test/support/http';
+import { catchUpRunsEnded, http, login, rowCount, runJobToEnd, sql, until, userWithRole } from '../../../../test/support/http';
 import { BookingFact, DEFAULT_RULES, computeTiers, windowsFor } from '../tier-policy';
 
 /**
@@ -38,11 +38,7 @@ describe('retier job', () => {
     am = await userWithRole(t, admin, 'account_manager', 'am');
     worker = await startWorker(t);
     // The worker first catches up the scheduled runs it missed (a retier among them): let them end before the data exists.
-    await until(
-      'the start-up runs to finish',
-      async () => (await sql(t, `SELECT bool_or(name = 'retier') AND NOT bool_or(state IN ('queued', 'running')) AS done FROM job_runs`))[0].done === true,
-      30_000,
-    );
+    await catchUpRunsEnded(t, 30_000);
     // 400 customers with a deterministic spread of bookings over three years: sales, cancellations,
     // late and unpaid payments, quiet and busy recent months.
     await sql(t, `SELECT setseed(0.17)`);
