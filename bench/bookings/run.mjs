@@ -7,7 +7,7 @@
 // Every run makes a fresh workload from the current data (new ids), so it can be repeated.
 // usage: node bench/bookings/run.mjs [parts, default batch,put,value] [bookings per batch scenario, default 150000]
 //        [PUT seconds, default 20]    (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/crm_bench_bookings;
-//        BENCH_CLIENTS, default 1,2,4)
+//        BENCH_CLIENTS, default 1,2,4; BENCH_POOL_SIZE, the API's pool, default 10)
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { startApi } from '../support.mjs';
@@ -163,6 +163,8 @@ const { stop } = await startApi(dbUrl, port, {
   REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `bench_${tag}`,
   // The benchmark measures the write path, not the per-key rate limiter.
   API_KEY_RATE_PER_SECOND: '100000', API_KEY_BURST: '1000000',
+  // BENCH_POOL_SIZE: the API's DATABASE_POOL_SIZE (default 10, as in production).
+  ...(process.env.BENCH_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE } : {}),
 }, profile);
 const login = await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'admin12345' }) })).json();
 const staff = { authorization: `Bearer ${login.token}` };

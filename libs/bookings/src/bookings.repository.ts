@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditActor } from '@crm/identity';
 import { BookingEntity, BookingStatus, BookingStatusChangeEntity, SALE_STATUSES } from './booking.entity';
 
 /** A booking ready to write: validated, its customer resolved. */
@@ -27,12 +28,8 @@ export interface UpsertOutcome {
   created: boolean;
   /** False when the booking already was exactly this: nothing written. */
   changed: boolean;
-  previousStatus: BookingStatus | null;
-  /** The customer the booking belonged to before this write; null when new. */
-  previousCustomerId: string | null;
-  /** What the booking counted as sales (minor units) before and after: 0 unless confirmed or completed. */
-  previousSale: number;
-  sale: number;
+  /** The booking as stored after the write (as it was, when unchanged): no read-back needed. */
+  booking: BookingEntity;
 }
 
 export interface BookingFilter {
@@ -57,35 +54,57 @@ const FIELDS: (keyof BookingRow)[] = [
   'travellers', 'amountValue', 'amountCurrency', 'paymentDueAt', 'paidAt',
 ];
 const DATA_COLUMNS = COLUMNS.slice(2).map(([c]) => c);
+/** Every column of a stored booking; dates as text (YYYY-MM-DD, as the entity holds them). */
+const STORED = ['id', ...COLUMNS.map(([c]) => c), 'created_at', 'updated_at'];
+const DATES = new Set<string>(COLUMNS.filter(([, t]) => t === 'date').map(([c]) => c));
 
 /**
- * Writes a set of bookings (distinct keys) in one statement: inserts the new, updates the changed, leaves
- * the identical untouched, and records every status change. All CTEs see the rows as they were before
- * the statement, which is how `old` knows the previous status.
+ * Writes a set of bookings (distinct keys) in one statement, one round trip: inserts the new, updates the
+ * changed, leaves the identical untouched, records every status change, moves the customers' lifetime values
+ * by the change of sales (a booking's old sale leaves its old customer, its new sale joins its customer; no
+ * booking is read), and writes an audit row per created or updated booking, in input order. All CTEs see
+ * the rows as they were before the statement, which is how `old` knows the previous status.
+ * Customers are locked `FOR NO KEY UPDATE` in id order, so two batches touching the same customers cannot
+ * deadlock. $16–$18: the audit actor (type, id, ip).
  */
 const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}) WITH ORDINALITY
     AS i(${COLUMNS.map(([c]) => c).join(', ')}, ord)
 ), old AS (
-  SELECT b.id, b.source, b.external_id, b.status, b.customer_id, b.amount_value FROM bookings b JOIN input USING (source, external_id)
+  SELECT b.* FROM bookings b JOIN input USING (source, external_id)
 ), upserted AS (
   INSERT INTO bookings (${COLUMNS.map(([c]) => c).join(', ')})
   SELECT ${COLUMNS.map(([c]) => c).join(', ')} FROM input ORDER BY ord
   ON CONFLICT (source, external_id) DO UPDATE SET ${DATA_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
   WHERE (${DATA_COLUMNS.map((c) => `bookings.${c}`).join(', ')}) IS DISTINCT FROM (${DATA_COLUMNS.map((c) => `excluded.${c}`).join(', ')})
-  RETURNING id, source, external_id, status
+  RETURNING *
 ), history AS (
   INSERT INTO booking_status_changes (booking_id, from_status, to_status)
   SELECT u.id, o.status, u.status FROM upserted u LEFT JOIN old o USING (source, external_id)
   WHERE o.status IS DISTINCT FROM u.status
+), written AS (
+  SELECT i.ord, o.id IS NULL AS created, u.id IS NOT NULL AS changed, o.status AS previous_status, o.customer_id AS previous_customer_id,
+         CASE WHEN o.status IN ${SALES} THEN o.amount_value ELSE 0 END AS previous_sale,
+         CASE WHEN i.status IN ${SALES} THEN i.amount_value ELSE 0 END AS sale,
+         ${STORED.map((c) => `CASE WHEN u.id IS NULL THEN o.${c} ELSE u.${c} END AS ${c}`).join(', ')}
+  FROM input i LEFT JOIN upserted u USING (source, external_id) LEFT JOIN old o USING (source, external_id)
+), deltas AS (
+  SELECT id, sum(delta) AS delta FROM (
+    SELECT previous_customer_id AS id, -previous_sale AS delta FROM written WHERE changed AND previous_customer_id IS NOT NULL
+    UNION ALL SELECT customer_id, sale FROM written WHERE changed
+  ) d GROUP BY id HAVING sum(delta) <> 0
+), locked AS (
+  SELECT c.id FROM customers c JOIN deltas USING (id) ORDER BY c.id FOR NO KEY UPDATE OF c
+), lifetime AS (
+  UPDATE customers c SET lifetime_value = c.lifetime_value + d.delta FROM deltas d JOIN locked USING (id) WHERE c.id = d.id
+), audit AS (
+  INSERT INTO audit_log (actor_type, actor_id, action, entity_type, entity_id, details, ip)
+  SELECT $16, $17::uuid, CASE WHEN created THEN 'booking.create' ELSE 'booking.update' END, 'booking', id::text,
+         jsonb_build_object('source', source, 'externalId', external_id, 'status', status, 'previousStatus', previous_status, 'customerId', customer_id), $18::inet
+  FROM written WHERE changed ORDER BY ord
 )
-SELECT coalesce(u.id, o.id) AS id, o.id IS NULL AS created, u.id IS NOT NULL AS changed, o.status AS previous_status,
-       o.customer_id AS previous_customer_id,
-       CASE WHEN o.status IN ${SALES} THEN o.amount_value ELSE 0 END AS previous_sale,
-       CASE WHEN i.status IN ${SALES} THEN i.amount_value ELSE 0 END AS sale
-FROM input i LEFT JOIN upserted u USING (source, external_id) LEFT JOIN old o USING (source, external_id)
-ORDER BY i.ord`;
+SELECT created, changed, ${STORED.map((c) => (DATES.has(c) ? `${c}::text` : c)).join(', ')} FROM written ORDER BY ord`;
 
 @Injectable()
 export class BookingsRepository {
@@ -95,15 +114,12 @@ export class BookingsRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Rows must have distinct (source, externalId); the caller holds locks on those keys. */
-  async upsert(m: EntityManager, rows: BookingRow[]): Promise<UpsertOutcome[]> {
+  /** Rows must have distinct (source, externalId); the caller holds locks on those keys. `by` goes into the audit rows. */
+  async upsert(m: EntityManager, rows: BookingRow[], by: AuditActor): Promise<UpsertOutcome[]> {
     if (!rows.length) return [];
-    const params = FIELDS.map((f) => rows.map((r) => r[f]));
-    const out: { id: string; created: boolean; changed: boolean; previous_status: BookingStatus | null; previous_customer_id: string | null; previous_sale: string; sale: string }[] =
-      await m.query(UPSERT_SQL, params);
-    return out.map((r) => ({
-      id: r.id, created: r.created, changed: r.changed, previousStatus: r.previous_status, previousCustomerId: r.previous_customer_id, previousSale: Number(r.previous_sale), sale: Number(r.sale),
-    }));
+    const params = [...FIELDS.map((f) => rows.map((r) => r[f])), by.actorType, by.actorId, by.ip];
+    const out: (StoredBooking & { created: boolean; changed: boolean })[] = await m.query(UPSERT_SQL, params);
+    return out.map((r) => ({ id: r.id, created: r.created, changed: r.changed, booking: toEntity(r) }));
   }
 
   /**
@@ -114,28 +130,13 @@ export class BookingsRepository {
   async refreshLifetimeValues(m: EntityManager, customerIds: string[]): Promise<void> {
     if (!customerIds.length) return;
     await m.query(
-      `WITH locked AS (SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE),
+      `WITH locked AS (SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE),
             totals AS MATERIALIZED (
               SELECT l.id, coalesce((SELECT sum(b.amount_value) FROM bookings b WHERE b.customer_id = l.id AND b.status IN ${SALES}), 0) AS total
               FROM locked l
             )
        UPDATE customers c SET lifetime_value = t.total FROM totals t WHERE c.id = t.id AND c.lifetime_value <> t.total`,
       [customerIds],
-    );
-  }
-
-  /**
-   * Adds each customer's change of sales to its lifetime value: no booking is read, so a batch costs one
-   * indexed lock-and-update per customer. Rows are locked in id order (no deadlock between batches).
-   */
-  async addToLifetimeValues(m: EntityManager, deltas: Map<string, number>): Promise<void> {
-    const changed = [...deltas].filter(([, d]) => d !== 0);
-    if (!changed.length) return;
-    await m.query(
-      `WITH d AS (SELECT * FROM unnest($1::uuid[], $2::bigint[]) AS d(id, delta)),
-            locked AS (SELECT c.id FROM customers c JOIN d USING (id) ORDER BY c.id FOR UPDATE OF c)
-       UPDATE customers c SET lifetime_value = c.lifetime_value + d.delta FROM d JOIN locked USING (id) WHERE c.id = d.id`,
-      [changed.map(([id]) => id), changed.map(([, d]) => d)],
     );
   }
 
@@ -214,6 +215,21 @@ export class BookingsRepository {
     const [, count] = await m.query(`UPDATE bookings SET customer_id = $2, updated_at = now() WHERE customer_id = $1`, [fromCustomerId, toCustomerId]);
     return Number(count);
   }
+}
+
+/** A bookings row as the upsert returns it (snake_case, dates as text). */
+interface StoredBooking {
+  id: string; source: string; external_id: string; customer_id: string; status: BookingStatus; booked_at: Date; departure_date: string | null;
+  return_date: string | null; destination: string | null; product: string | null; category: BookingEntity['category']; travellers: number;
+  amount_value: string; amount_currency: string; payment_due_at: Date | null; paid_at: Date | null; created_at: Date; updated_at: Date;
+}
+
+function toEntity(r: StoredBooking): BookingEntity {
+  return Object.assign(new BookingEntity(), {
+    id: r.id, source: r.source, externalId: r.external_id, customerId: r.customer_id, status: r.status, bookedAt: r.booked_at, departureDate: r.departure_date,
+    returnDate: r.return_date, destination: r.destination, product: r.product, category: r.category, travellers: r.travellers, amountValue: r.amount_value,
+    amountCurrency: r.amount_currency, paymentDueAt: r.payment_due_at, paidAt: r.paid_at, createdAt: r.created_at, updatedAt: r.updated_at,
+  });
 }
 
 export interface CustomerValueRow {

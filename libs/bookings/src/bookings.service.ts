@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Page, ProblemException, decodeCursor, encodeCursor, notFound, unprocessable } from '@crm/platform';
-import { AuditService, Principal, isUuid } from '@crm/identity';
+import { AuditActor, AuditService, Principal, isUuid } from '@crm/identity';
 import { CustomerIdentityService, CustomersService, refKey } from '@crm/customers';
 import { BookingEntity } from './booking.entity';
 import { checkBookingItem, crossFieldErrors } from './booking-rules';
@@ -25,6 +25,7 @@ interface Written {
   created: boolean;
   changed: boolean;
   customerId: string;
+  booking: BookingEntity;
 }
 
 @Injectable()
@@ -41,7 +42,7 @@ export class BookingsService {
     const errors = crossFieldErrors(body);
     if (errors.length) throw unprocessable(errors);
     const [written] = await this.write(actor, [{ source, externalId, body }]);
-    return { created: written.created, booking: toBookingDto((await this.repo.findById(written.id))!) };
+    return { created: written.created, booking: toBookingDto(written.booking) };
   }
 
   /** Each item is checked on its own; the valid ones are written together, in order. Safe to retry whole. */
@@ -103,7 +104,8 @@ export class BookingsService {
 
   /**
    * One transaction: lock the bookings' keys and the people's identities (sorted, so concurrent batches
-   * never deadlock), resolve the customers, write the bookings, refresh the customers' value, audit.
+   * never deadlock), resolve the customers, then one statement writes the bookings with their status
+   * history, the customers' value and the audit rows (see BookingsRepository.upsert).
    * Two parallel identical requests serialize on the locks: one creates, the other finds nothing to change.
    */
   private async write(actor: Principal, incoming: Incoming[]): Promise<Written[]> {
@@ -114,23 +116,8 @@ export class BookingsService {
         const people = incoming.map((i) => ({ source: i.source, customer: { ...i.body.customer, type: i.body.customer.type ?? 'individual' } }));
         const { customerIds } = await this.identity.resolve(m, actor, people, bookingLocks);
         const rows = incoming.map((i, n) => toRow(i, customerIds[n]));
-        const outcomes = await this.upsertLastMentions(m, rows);
-        await this.repo.addToLifetimeValues(m, salesDeltas(outcomes));
-        await this.audit.recordMany(
-          actor,
-          outcomes.flatMap((o) =>
-            o.changed
-              ? [{
-                  action: o.created ? 'booking.create' : 'booking.update',
-                  entityType: 'booking',
-                  entityId: o.id,
-                  details: { source: o.row.source, externalId: o.row.externalId, status: o.row.status, previousStatus: o.previousStatus, customerId: o.row.customerId },
-                }]
-              : [],
-          ),
-          m,
-        );
-        return outcomes.map((o) => ({ id: o.id, created: o.created, changed: o.changed, customerId: o.row.customerId }));
+        const outcomes = await this.upsertLastMentions(m, rows, this.audit.actorOf(actor));
+        return outcomes.map((o) => ({ id: o.id, created: o.created, changed: o.changed, customerId: o.row.customerId, booking: o.booking }));
       }),
     );
   }
@@ -140,10 +127,10 @@ export class BookingsService {
    * the same booking more than once, its last mention is written (as if the items were sent in order) and
    * every mention reports that write; only the first reports a creation.
    */
-  private async upsertLastMentions(m: EntityManager, rows: BookingRow[]): Promise<(UpsertOutcome & { row: BookingRow })[]> {
+  private async upsertLastMentions(m: EntityManager, rows: BookingRow[], by: AuditActor): Promise<(UpsertOutcome & { row: BookingRow })[]> {
     const last = new Map<string, number>();
     rows.forEach((r, n) => last.set(refKey(r.source, r.externalId), n));
-    const written = await this.repo.upsert(m, [...last.values()].map((n) => rows[n]));
+    const written = await this.repo.upsert(m, [...last.values()].map((n) => rows[n]), by);
     const byKey = new Map([...last.entries()].map(([key, n], i) => [key, { ...written[i], row: rows[n] }]));
     const reported = new Set<string>();
     return rows.map((r) => {
@@ -181,18 +168,6 @@ export class BookingsService {
       throw e;
     }
   }
-}
-
-/** Per customer, how much its sales moved: a booking's old sale leaves its old customer, its new sale joins its customer. */
-function salesDeltas(outcomes: (UpsertOutcome & { row: BookingRow })[]): Map<string, number> {
-  const deltas = new Map<string, number>();
-  const add = (id: string, amount: number) => deltas.set(id, (deltas.get(id) ?? 0) + amount);
-  for (const o of outcomes) {
-    if (!o.changed) continue;
-    if (o.previousCustomerId) add(o.previousCustomerId, -o.previousSale);
-    add(o.row.customerId, o.sale);
-  }
-  return deltas;
 }
 
 function toRow(i: Incoming, customerId: string): BookingRow {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CustomerOwnerRuleEntity } from './customer.entity';
+import { NewAuditRow, auditInsert } from '@crm/identity';
 import { KnownCustomers, NamedPerson, refKey } from './identity-resolution';
 import { OwnerCandidates, OwnerRule } from './owner-assignment';
 
@@ -14,6 +15,12 @@ export interface NewCustomerRow {
   birthday: string | null;
   organization: string | null;
   ownerId: string;
+}
+
+export interface NewRef {
+  source: string;
+  externalId: string;
+  customerId: string;
 }
 
 /** Set-based SQL for identity resolution: a batch of 1000 people costs a handful of statements, not thousands. */
@@ -55,27 +62,32 @@ export class CustomerIdentityRepository {
     return { byRef: map('ref'), byPhone: map('phone'), byEmail: map('email') };
   }
 
-  async insertCustomers(m: EntityManager, rows: NewCustomerRow[], changedBy: string | null): Promise<void> {
-    if (!rows.length) return;
-    const col = <K extends keyof NewCustomerRow>(k: K) => rows.map((r) => r[k]);
+  /**
+   * Everything a resolution adds, in one statement: the new customers with their first owner change, the new
+   * references, and the audit rows of both. The references' foreign keys are checked at the end of the
+   * statement, when the customers they name exist.
+   */
+  async insertNew(m: EntityManager, customers: NewCustomerRow[], refs: NewRef[], changedBy: string | null, audit: NewAuditRow[]): Promise<void> {
+    if (!customers.length && !refs.length && !audit.length) return;
+    const col = <K extends keyof NewCustomerRow>(k: K) => customers.map((r) => r[k]);
+    const auditRows = auditInsert(audit, 13);
     await m.query(
       `WITH created AS (
          INSERT INTO customers (id, type, name, phone, email, birthday, organization, owner_id)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::uuid[])
          RETURNING id, owner_id
+       ), owners AS (
+         INSERT INTO customer_owner_changes (customer_id, from_user_id, to_user_id, changed_by, reason)
+         SELECT id, NULL, owner_id, $9, 'created from a booking' FROM created
+       ), refs AS (
+         INSERT INTO customer_external_refs (source, external_id, customer_id)
+         SELECT * FROM unnest($10::text[], $11::text[], $12::uuid[])
        )
-       INSERT INTO customer_owner_changes (customer_id, from_user_id, to_user_id, changed_by, reason)
-       SELECT id, NULL, owner_id, $9, 'created from a booking' FROM created`,
-      [col('id'), col('type'), col('name'), col('phone'), col('email'), col('birthday'), col('organization'), col('ownerId'), changedBy],
-    );
-  }
-
-  async insertRefs(m: EntityManager, refs: { source: string; externalId: string; customerId: string }[]): Promise<void> {
-    if (!refs.length) return;
-    await m.query(
-      `INSERT INTO customer_external_refs (source, external_id, customer_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])`,
-      [refs.map((r) => r.source), refs.map((r) => r.externalId), refs.map((r) => r.customerId)],
+       ${auditRows.sql}`,
+      [
+        col('id'), col('type'), col('name'), col('phone'), col('email'), col('birthday'), col('organization'), col('ownerId'), changedBy,
+        refs.map((r) => r.source), refs.map((r) => r.externalId), refs.map((r) => r.customerId), ...auditRows.params,
+      ],
     );
   }
 
@@ -88,22 +100,32 @@ export class CustomerIdentityRepository {
     await m.upsert(CustomerOwnerRuleEntity, { id: 1, ...rule }, ['id']);
   }
 
-  async ownerCandidates(m: EntityManager, defaultOwnerId: string | null): Promise<OwnerCandidates> {
-    const rows: { id: string; role: string }[] = await m.query(
-      `SELECT id, role FROM users WHERE active AND (role = 'account_manager' OR id = $1 OR role = 'admin') ORDER BY created_at, id`,
-      [defaultOwnerId],
+  /**
+   * What choosing owners for `count` new customers needs, in one round trip: the rule, the candidates, and
+   * round-robin counters from a sequence (no row lock, so concurrent batches do not queue on each other).
+   */
+  async ownerChoice(m: EntityManager, count: number): Promise<{ rule: OwnerRule; candidates: OwnerCandidates; tickets: number[] }> {
+    const rows: { kind: 'rule' | 'user' | 'ticket'; role: string | null; id: string | null; n: string }[] = await m.query(
+      `WITH rule AS (SELECT mode, default_owner_id FROM customer_owner_rule WHERE id = 1)
+       SELECT 'rule' AS kind, mode AS role, default_owner_id AS id, 0::bigint AS n FROM rule
+       UNION ALL
+       SELECT 'user', role, id, row_number() OVER (ORDER BY created_at, id) FROM users
+       WHERE active AND (role = 'account_manager' OR id = (SELECT default_owner_id FROM rule) OR role = 'admin')
+       UNION ALL
+       SELECT 'ticket', NULL, NULL, nextval('customer_owner_rr') FROM generate_series(1, $1)`,
+      [count],
     );
+    const found = rows.find((r) => r.kind === 'rule');
+    const rule: OwnerRule = { mode: (found?.role as OwnerRule['mode']) ?? 'round_robin', defaultOwnerId: found?.id ?? null };
+    const users = rows.filter((r) => r.kind === 'user').sort((a, b) => Number(a.n) - Number(b.n));
     return {
-      accountManagers: rows.filter((r) => r.role === 'account_manager').map((r) => r.id).sort(),
-      defaultOwnerActive: rows.some((r) => r.id === defaultOwnerId && r.role !== 'agent'),
-      fallbackAdmin: rows.find((r) => r.role === 'admin')?.id ?? null,
+      rule,
+      candidates: {
+        accountManagers: users.filter((r) => r.role === 'account_manager').map((r) => r.id!).sort(),
+        defaultOwnerActive: users.some((r) => r.id === rule.defaultOwnerId && r.role !== 'agent'),
+        fallbackAdmin: users.find((r) => r.role === 'admin')?.id ?? null,
+      },
+      tickets: rows.filter((r) => r.kind === 'ticket').map((r) => Number(r.n)),
     };
-  }
-
-  /** Round-robin counters from a sequence: no row lock, so concurrent batches do not queue on each other. */
-  async ownerTickets(m: EntityManager, count: number): Promise<number[]> {
-    if (!count) return [];
-    const rows: { n: string }[] = await m.query(`SELECT nextval('customer_owner_rr') AS n FROM generate_series(1, $1)`, [count]);
-    return rows.map((r) => Number(r.n));
   }
 }

@@ -64,22 +64,23 @@ export class CustomerIdentityService {
       return { id: ids[i], type: p.type, name: p.name, phone: named[personIndex].phone, email: named[personIndex].email, birthday: p.birthday ?? null, organization: p.organization ?? null, ownerId: owners[i] };
     });
     const idOf = (t: CustomerTarget) => ('existing' in t ? t.existing : ids[t.created]);
-    await this.repo.insertCustomers(m, rows, actor?.kind === 'user' ? actor.id : null);
-    await this.repo.insertRefs(m, resolution.newRefs.map((r) => ({ source: r.source, externalId: r.externalId, customerId: idOf(r.target) })));
-    await this.audit.recordMany(
-      actor,
-      [
-        ...resolution.created.map((personIndex, i) => ({
-          action: 'customer.create',
-          entityType: 'customer',
-          entityId: ids[i],
-          details: { source: people[personIndex].source, externalId: people[personIndex].customer.externalId },
-        })),
-        ...resolution.newRefs
-          .filter((r) => 'existing' in r.target)
-          .map((r) => ({ action: 'customer.add_ref', entityType: 'customer', entityId: idOf(r.target), details: { source: r.source, externalId: r.externalId } })),
-      ],
+    const entries = [
+      ...resolution.created.map((personIndex, i) => ({
+        action: 'customer.create',
+        entityType: 'customer',
+        entityId: ids[i],
+        details: { source: people[personIndex].source, externalId: people[personIndex].customer.externalId },
+      })),
+      ...resolution.newRefs
+        .filter((r) => 'existing' in r.target)
+        .map((r) => ({ action: 'customer.add_ref', entityType: 'customer', entityId: idOf(r.target), details: { source: r.source, externalId: r.externalId } })),
+    ];
+    await this.repo.insertNew(
       m,
+      rows,
+      resolution.newRefs.map((r) => ({ source: r.source, externalId: r.externalId, customerId: idOf(r.target) })),
+      actor?.kind === 'user' ? actor.id : null,
+      this.audit.rowsOf(actor, entries),
     );
     return { customerIds: resolution.targets.map(idOf), created: resolution.targets.map((t) => 'created' in t) };
   }
@@ -133,8 +134,8 @@ export class CustomerIdentityService {
 
   private async ownersFor(m: EntityManager, count: number): Promise<string[]> {
     if (!count) return [];
-    const rule = await this.repo.ownerRule(m);
-    const owners = pickOwners(rule, await this.repo.ownerCandidates(m, rule.defaultOwnerId), await this.repo.ownerTickets(m, count));
+    const { rule, candidates, tickets } = await this.repo.ownerChoice(m, count);
+    const owners = pickOwners(rule, candidates, tickets);
     if (owners.some((o) => !o)) throw new ProblemException(409, 'No active account manager or admin can own new customers; activate one first.');
     return owners as string[];
   }

@@ -17,6 +17,21 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/**
+ * The INSERT of these audit rows, its parameters numbered from `first`: a statement of its own, or a CTE of another
+ * statement that writes the change the rows describe (one round trip for both).
+ */
+export function auditInsert(rows: NewAuditRow[], first = 1): { sql: string; params: unknown[] } {
+  const col = <K extends keyof NewAuditRow>(k: K) => rows.map((r) => r[k]);
+  const json = (k: 'details' | 'changes') => rows.map((r) => (r[k] === null ? null : JSON.stringify(r[k])));
+  const types = ['text', 'uuid', 'text', 'text', 'text', 'jsonb', 'inet', 'jsonb'];
+  return {
+    sql: `INSERT INTO audit_log (actor_type, actor_id, action, entity_type, entity_id, details, ip, changes)
+       SELECT * FROM unnest(${types.map((t, i) => `$${first + i}::${t}[]`).join(', ')})`,
+    params: [col('actorType'), col('actorId'), col('action'), col('entityType'), col('entityId'), json('details'), col('ip'), json('changes')],
+  };
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -27,13 +42,8 @@ export class AuditRepository {
 
   /** One statement over arrays (a batch of a thousand bookings writes its thousand rows without building a thousand-row VALUES). */
   async insert(m: EntityManager, rows: NewAuditRow[]): Promise<void> {
-    const col = <K extends keyof NewAuditRow>(k: K) => rows.map((r) => r[k]);
-    const json = (k: 'details' | 'changes') => rows.map((r) => (r[k] === null ? null : JSON.stringify(r[k])));
-    await m.query(
-      `INSERT INTO audit_log (actor_type, actor_id, action, entity_type, entity_id, details, ip, changes)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::inet[], $8::jsonb[])`,
-      [col('actorType'), col('actorId'), col('action'), col('entityType'), col('entityId'), json('details'), col('ip'), json('changes')],
-    );
+    const { sql, params } = auditInsert(rows);
+    await m.query(sql, params);
   }
 
   /** Newest first (id order), rows before `beforeId`, plus one to know whether more follow. */

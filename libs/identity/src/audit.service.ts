@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Page, currentRequest, decodeCursor, encodeCursor, unprocessable } from '@crm/platform';
 import { Principal } from './access-rules';
 import { FieldChanges } from './audit-changes';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, NewAuditRow } from './audit.repository';
 import { AuditEntryDto, AuditQueryDto } from './dto/audit.dto';
 
 export interface AuditEntry {
@@ -13,6 +13,14 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   /** What the write changed (see fieldChanges); never a secret's value. */
   changes?: FieldChanges;
+}
+
+/** Who wrote and from where, as every audit row of one caller in one request records it. */
+export interface AuditActor {
+  actorType: 'user' | 'api_key' | 'system';
+  actorId: string | null;
+  /** The current HTTP request's address, if any: jobs and the worker have none. */
+  ip: string | null;
 }
 
 @Injectable()
@@ -39,20 +47,25 @@ export class AuditService {
    */
   async recordMany(actor: Principal | null, entries: AuditEntry[], manager: EntityManager = this.repo.manager): Promise<void> {
     if (!entries.length) return;
-    const ip = currentRequest()?.ip ?? null;
-    await this.repo.insert(
-      manager,
-      entries.map((entry) => ({
-        actorType: actor ? actor.kind : ('system' as const),
-        actorId: actor?.id ?? null,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        details: entry.details ?? null,
-        ip,
-        changes: entry.changes && Object.keys(entry.changes).length ? entry.changes : null,
-      })),
-    );
+    await this.repo.insert(manager, this.rowsOf(actor, entries));
+  }
+
+  /** The rows recordMany would write, for a statement that writes them with its change (see auditInsert). */
+  rowsOf(actor: Principal | null, entries: AuditEntry[]): NewAuditRow[] {
+    const by = this.actorOf(actor);
+    return entries.map((entry) => ({
+      ...by,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      details: entry.details ?? null,
+      changes: entry.changes && Object.keys(entry.changes).length ? entry.changes : null,
+    }));
+  }
+
+  /** For a statement that writes its audit rows itself, because they depend on what it changed (a booking upsert). */
+  actorOf(actor: Principal | null): AuditActor {
+    return { actorType: actor ? actor.kind : 'system', actorId: actor?.id ?? null, ip: currentRequest()?.ip ?? null };
   }
 
   /** The log for the console, newest first. Who may read it is the controller's rule (admins). */

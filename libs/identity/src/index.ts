@@ -2,6 +2,7 @@ export * from './roles';
 export * from './access-rules';
 export * from './access.decorator';
 export * from './audit.service';
+export { auditInsert, type NewAuditRow } from './audit.repository';
 export { fieldChanges, type FieldChanges } from './audit-changes';
 export * from './users.service';
 export * from './auth.service';
