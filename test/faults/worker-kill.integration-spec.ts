@@ -14,6 +14,8 @@ const AS_OF = '2026-06-30T18:00:00.000Z';
 const EARLIER = '2026-03-02T18:00:00.000Z';
 const LOCK_SECONDS = '3';
 const ROW_LOCK = 'SELECT 1 FROM customers WHERE id = $1 FOR UPDATE';
+/** churn-score writes its results to their own table, never to the customers row. */
+const LIFECYCLE_ROW_LOCK = 'SELECT 1 FROM customer_lifecycle WHERE customer_id = $1 FOR UPDATE';
 
 // Each test runs jobs in real worker processes: on a busy 2-core machine a job can take many times its usual time.
 jest.setTimeout(240_000);
@@ -34,6 +36,8 @@ describe('a worker killed mid-job', () => {
     });
   const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf, 90_000);
   const column = async (expr: string) => Object.fromEntries((await sql(t, `SELECT id, ${expr} AS v FROM customers ORDER BY id`)).map((r) => [r.id, r.v]));
+  const prediction = async () =>
+    Object.fromEntries((await sql(t, `SELECT c.id, l.prediction::text AS v FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id ORDER BY c.id`)).map((r) => [r.id, r.v]));
 
   /**
    * Runs `job` at `asOf` while an open transaction holds `lock` (a row the run will write), so the run waits there
@@ -119,18 +123,18 @@ describe('a worker killed mid-job', () => {
   it('churn-score: the next worker finishes it; predictions and the fit equal an uninterrupted run', async () => {
     const fit = `SELECT r, alpha, a, b, customers FROM lifecycle_model_fits WHERE as_of = $1`;
     expect((await runJob('churn-score', AS_OF)).state).toBe('completed');
-    const uninterrupted = await column('prediction::text');
+    const uninterrupted = await prediction();
     const uninterruptedFit = await sql(t, fit, [AS_OF]);
     expect((await runJob('churn-score', EARLIER)).state).toBe('completed');
-    const before = await column('prediction::text');
+    const before = await prediction();
     const moving = Object.keys(before).filter((id) => before[id] !== uninterrupted[id]);
     expect(moving.length).toBeGreaterThan(10);
 
-    const { run, attempts, takeoverMs } = await killMidway('churn-score', AS_OF, ROW_LOCK, [moving[moving.length >> 1]]);
+    const { run, attempts, takeoverMs } = await killMidway('churn-score', AS_OF, LIFECYCLE_ROW_LOCK, [moving[moving.length >> 1]]);
     console.log(`churn-score: killed mid-statement; a new worker completed it ${takeoverMs} ms after the kill (attempt ${attempts})`);
     expect(attempts).toBe(2);
     expect(run.result.changed).toBe(moving.length);
-    expect(await column('prediction::text')).toEqual(uninterrupted);
+    expect(await prediction()).toEqual(uninterrupted);
     expect(await sql(t, fit, [AS_OF])).toEqual(uninterruptedFit);
   });
   it('reactivate-sleeping: the next worker finishes it; each sleeper picked once, each message written once', async () => {

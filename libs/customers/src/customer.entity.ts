@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '@crm/identity';
 import type { OwnerRuleMode } from './owner-assignment';
 
@@ -31,8 +31,6 @@ export const SEARCH_TEXT_SQL = `lower((c.name || ' ' || coalesce(c.phone, '') ||
 @Index('customers_owner_name_idx', { synchronize: false })
 @Index('customers_tags_idx', { synchronize: false })
 @Index('customers_phone_suffix_idx', { synchronize: false })
-/** The at-risk list (libs/lifecycle): the few customers of that stage, by owner. */
-@Index('customers_at_risk_idx', { synchronize: false })
 export class CustomerEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -128,16 +126,9 @@ export class CustomerEntity {
   @Column({ name: 'tier_changed_at', type: 'timestamptz', nullable: true })
   tierChangedAt: Date | null;
 
-  @Column({ name: 'lifecycle_stage', type: 'varchar', length: 20, nullable: true })
-  lifecycleStage: string | null;
-
-  /** The health score and its reasons: set by the churn-score job (see libs/lifecycle). */
-  @Column({ type: 'jsonb', nullable: true })
-  health: { score: number; band: string; policyVersion: number; reasons: { component: string; score: number; weight: number; impact: number; facts: Record<string, number> }[] } | null;
-
-  /** P(alive), expected trips in 52 weeks and the next-trip window: set by the churn-score job (see libs/lifecycle). */
-  @Column({ type: 'jsonb', nullable: true })
-  prediction: { pAlive: number; expectedTrips52w: number; nextTripWindow: { from: string; to: string; basis: string } | null } | null;
+  /** What the nightly lifecycle jobs computed: a row of its own, so their writes never lock the customer row. */
+  @OneToOne(() => CustomerLifecycleEntity, (l) => l.customer)
+  lifecycle?: Relation<CustomerLifecycleEntity>;
 
   /** Every two-character piece of name and organisation, set by a database trigger; search only. */
   @Column({ name: 'search_bigrams', type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false })
@@ -164,6 +155,50 @@ export class CustomerEntity {
   @Index('customers_merged_into_idx')
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
   mergedIntoId: string | null;
+}
+
+export interface CustomerHealth {
+  score: number;
+  band: string;
+  policyVersion: number;
+  reasons: { component: string; score: number; weight: number; impact: number; facts: Record<string, number> }[];
+}
+
+export interface CustomerPrediction {
+  pAlive: number;
+  expectedTrips52w: number;
+  nextTripWindow: { from: string; to: string; basis: string } | null;
+}
+
+/**
+ * A customer's stage, health score and purchase prediction, written only by the churn-score job (see libs/lifecycle).
+ * Kept off the customers row: the job rewrites a million of these a night inside one transaction, and booking
+ * ingestion, which updates customers all day, must never wait for it.
+ */
+@Entity('customer_lifecycle')
+@Index('customer_lifecycle_stage_idx', ['stage'])
+export class CustomerLifecycleEntity {
+  @PrimaryColumn({ name: 'customer_id', type: 'uuid', primaryKeyConstraintName: 'PK_customer_lifecycle' })
+  customerId: string;
+
+  @OneToOne(() => CustomerEntity, (c) => c.lifecycle, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id', foreignKeyConstraintName: 'FK_customer_lifecycle_customer' })
+  customer?: Relation<CustomerEntity>;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  stage: string | null;
+
+  /** The health score and its reasons. */
+  @Column({ type: 'jsonb', nullable: true })
+  health: CustomerHealth | null;
+
+  /** P(alive), expected trips in 52 weeks and the next-trip window; null without a sale. */
+  @Column({ type: 'jsonb', nullable: true })
+  prediction: CustomerPrediction | null;
+
+  /** A hash of the three as the job last wrote them: the next run rewrites only the customers whose results moved. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  fingerprint: Buffer | null;
 }
 
 @Entity('customer_contacts')

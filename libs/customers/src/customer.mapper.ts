@@ -34,9 +34,9 @@ export function toCustomerDto({ customer: c, contacts, refs }: CustomerDetails):
     // The retier job writes exactly these figures (TieringRepository's reason).
     tierReason: c.tierReason as TierReasonDto | null,
     tierChangedAt: c.tierChangedAt?.toISOString() ?? null,
-    lifecycleStage: c.lifecycleStage,
-    health: c.health,
-    prediction: c.prediction,
+    lifecycleStage: c.lifecycle?.stage ?? null,
+    health: c.lifecycle?.health ?? null,
+    prediction: c.lifecycle?.prediction ?? null,
     lifetimeValue: { value: Number(c.lifetimeValue), currency: c.currency },
     contacts: contacts.map((k) => ({ id: k.id, name: k.name, role: k.role, phone: k.phone, email: k.email, primary: k.primary })),
     externalRefs: refs.map((r) => ({ source: r.source, externalId: r.externalId })),

@@ -45,7 +45,7 @@ export class CustomersRepository {
 
   /** One keyset page: rows after `after` = [sortValue, id] in the chosen order, plus one to know if more follow. */
   async list(filter: CustomerFilter, sort: CustomerSort, limit: number, after: unknown[] | null): Promise<CustomerEntity[]> {
-    const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner');
+    const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc');
     this.applyFilter(qb, filter);
     const desc = sort.startsWith('-');
     const column = SORT_COLUMN[sort.replace('-', '')];
@@ -65,7 +65,7 @@ export class CustomersRepository {
     if (f.tier) qb.andWhere('c.tier = :tier', { tier: f.tier });
     if (f.quadrant) qb.andWhere('c.quadrant = :quadrant', { quadrant: f.quadrant });
     if (f.tierFlag) qb.andWhere('c.tier_flags @> ARRAY[:flag]::text[]', { flag: f.tierFlag });
-    if (f.lifecycleStage) qb.andWhere('c.lifecycle_stage = :stage', { stage: f.lifecycleStage });
+    if (f.lifecycleStage) qb.andWhere('lc.stage = :stage', { stage: f.lifecycleStage });
     if (f.tag) qb.andWhere('c.tags @> ARRAY[:tag]::text[]', { tag: f.tag });
     if (f.needsOwner) qb.andWhere('owner.active = false');
     if (f.externalRef) {
@@ -88,14 +88,14 @@ export class CustomersRepository {
   }
 
   async findById(id: string, opts: { withDeleted?: boolean } = {}): Promise<CustomerEntity | null> {
-    const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').where('c.id = :id', { id });
+    const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc').where('c.id = :id', { id });
     if (!opts.withDeleted) qb.andWhere('c.deleted_at IS NULL');
     return qb.getOne();
   }
 
   async findByIds(ids: string[]): Promise<CustomerEntity[]> {
     if (!ids.length) return [];
-    return this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').where('c.id = ANY(:ids)', { ids }).andWhere('c.deleted_at IS NULL').getMany();
+    return this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc').where('c.id = ANY(:ids)', { ids }).andWhere('c.deleted_at IS NULL').getMany();
   }
 
   /** Contacts and references of many customers in two queries, for a list page. */

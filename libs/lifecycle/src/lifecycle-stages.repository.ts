@@ -1,37 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Health, HealthPolicy } from './health-score';
+import type { DayGroup } from './churn-score';
+import type { HealthPolicy } from './health-score';
 import { HealthPolicyEntity } from './lifecycle.entity';
 import type { Stage } from './lifecycle-stage';
 
 /** $1 asOf, $2 the agency time zone, $3 contacts the tier's cadence asks for in 90 days ({"A": 3, …}). */
 const AS_OF_DAY = `($1::timestamptz AT TIME ZONE $2)::date`;
+const SALE_DAY = `(b.booked_at AT TIME ZONE $2)::date`;
+const YEAR_BEFORE = `(${AS_OF_DAY} - interval '12 months')::date`;
+const TWO_YEARS_BEFORE = `(${AS_OF_DAY} - interval '24 months')::date`;
 
 /**
- * Every live customer's facts for the health score and the stage as of $1, into a table for this transaction:
- * purchases as the churn-score histories count them (sales known at asOf, one per agency day), sales of the
- * last 12 months and the 12 before, interactions and visits done in the last 90 days, complaints of the last
- * 24 months (and any still open at asOf, by their events), and P(alive) as this run just stored it.
+ * Every live customer's facts as of $1 for the churn-score job, into a table for this transaction. One pass over
+ * the sales bookings (known at asOf), sorted by customer and agency day, gives the purchase history the model
+ * fits ((x, tₓ, T) in days: several sales on a day are one purchase), the health score's recency and trend (sales
+ * of the last 12 months and the 12 before), the gap before the last purchase, and the next-trip inputs: the
+ * earliest trip booked for later, else every departure so far. Then interactions and visits done in the last
+ * 90 days, complaints of the last 24 months (and any still open at asOf, by their events), and the fingerprint
+ * of what the last run stored.
  */
 const FACTS = `
 INSERT INTO lifecycle_facts
-WITH days AS (
-  SELECT b.customer_id, (b.booked_at AT TIME ZONE $2)::date AS d, sum(b.amount_value) AS v
+WITH s AS (
+  SELECT b.customer_id, ${SALE_DAY} AS d, b.amount_value AS v, b.departure_date AS dep, b.return_date AS ret,
+    lag(${SALE_DAY}) OVER (PARTITION BY b.customer_id ORDER BY ${SALE_DAY}) AS prev
   FROM bookings b WHERE b.status IN ('confirmed', 'completed') AND b.booked_at <= $1
-  GROUP BY 1, 2
-), ranked AS (
-  SELECT customer_id, d, v, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap,
-    row_number() OVER (PARTITION BY customer_id ORDER BY d DESC) AS rn
-  FROM days
 ), p AS (
-  SELECT customer_id, count(*)::int AS purchases, ${AS_OF_DAY} - max(d) AS days_since_last, max(d) - min(d) AS span_days,
-    max(gap) FILTER (WHERE rn = 1) AS last_gap_days,
-    count(*) FILTER (WHERE d > (${AS_OF_DAY} - interval '12 months')::date)::int AS trips_last,
-    count(*) FILTER (WHERE d <= (${AS_OF_DAY} - interval '12 months')::date AND d > (${AS_OF_DAY} - interval '24 months')::date)::int AS trips_prior,
-    coalesce(sum(v) FILTER (WHERE d > (${AS_OF_DAY} - interval '12 months')::date), 0)::bigint AS value_last,
-    coalesce(sum(v) FILTER (WHERE d <= (${AS_OF_DAY} - interval '12 months')::date AND d > (${AS_OF_DAY} - interval '24 months')::date), 0)::bigint AS value_prior
-  FROM ranked GROUP BY customer_id
+  -- A row whose day differs from the one before starts a purchase day; the last of those follows the second-last day.
+  SELECT customer_id, count(*) FILTER (WHERE prev IS DISTINCT FROM d)::int AS purchases,
+    max(d) - min(d) AS span_days, ${AS_OF_DAY} - min(d) AS t_days, ${AS_OF_DAY} - max(d) AS days_since_last,
+    max(d) - max(prev) FILTER (WHERE prev < d) AS last_gap_days,
+    count(*) FILTER (WHERE prev IS DISTINCT FROM d AND d > ${YEAR_BEFORE})::int AS trips_last,
+    count(*) FILTER (WHERE prev IS DISTINCT FROM d AND d <= ${YEAR_BEFORE} AND d > ${TWO_YEARS_BEFORE})::int AS trips_prior,
+    coalesce(sum(v) FILTER (WHERE d > ${YEAR_BEFORE}), 0)::bigint AS value_last,
+    coalesce(sum(v) FILTER (WHERE d <= ${YEAR_BEFORE} AND d > ${TWO_YEARS_BEFORE}), 0)::bigint AS value_prior,
+    min(ARRAY[dep, coalesce(ret, dep)]) FILTER (WHERE dep > ${AS_OF_DAY}) AS booked,
+    array_agg(dep - DATE '1970-01-01') FILTER (WHERE dep <= ${AS_OF_DAY}) AS past
+  FROM s GROUP BY customer_id
 ), i AS (
   SELECT customer_id, count(*)::int AS n FROM (
     SELECT customer_id FROM customer_interactions WHERE at <= $1 AND at > $1::timestamptz - interval '90 days'
@@ -56,30 +63,36 @@ WITH days AS (
   WHERE k.received_at <= $1
   GROUP BY k.customer_id
 )
-SELECT c.id, c.quadrant IN ('large_loyal', 'small_loyal') AS loyal, (c.prediction->>'pAlive')::float8 AS p_alive,
-  coalesce(p.purchases, 0), p.days_since_last, p.span_days, p.last_gap_days,
+SELECT c.id, c.quadrant IN ('large_loyal', 'small_loyal'), coalesce(p.purchases, 0), p.span_days, p.t_days, p.days_since_last, p.last_gap_days,
   coalesce(p.trips_last, 0), coalesce(p.trips_prior, 0), coalesce(p.value_last, 0), coalesce(p.value_prior, 0),
+  p.booked[1]::text, p.booked[2]::text, CASE WHEN p.booked IS NULL THEN p.past END,
   coalesce(i.n, 0), ($3::jsonb ->> c.tier)::float8,
-  coalesce(k.total, 0), coalesce(k.open, 0), coalesce(k.breached, 0), coalesce(k.severe, 0), coalesce(k.recent, 0)
+  coalesce(k.total, 0), coalesce(k.open, 0), coalesce(k.breached, 0), coalesce(k.severe, 0), coalesce(k.recent, 0),
+  encode(l.fingerprint, 'hex')
 FROM customers c
 LEFT JOIN p ON p.customer_id = c.id
 LEFT JOIN i ON i.customer_id = c.id
 LEFT JOIN k ON k.customer_id = c.id
+LEFT JOIN customer_lifecycle l ON l.customer_id = c.id
 WHERE c.deleted_at IS NULL AND c.merged_into_id IS NULL`;
 
 /** One customer's row of lifecycle_facts. */
 export interface FactsRow {
   id: string;
   loyal: boolean;
-  p_alive: number | null;
   purchases: number;
-  days_since_last: number | null;
   span_days: number | null;
+  t_days: number | null;
+  days_since_last: number | null;
   last_gap_days: number | null;
   trips_last: number;
   trips_prior: number;
   value_last: string;
   value_prior: string;
+  /** The earliest trip booked for after asOf (YYYY-MM-DD); without one, every departure so far (days since 1970-01-01). */
+  booked_from: string | null;
+  booked_to: string | null;
+  past: number[] | null;
   interactions: number;
   expected: number | null;
   c_total: number;
@@ -87,25 +100,31 @@ export interface FactsRow {
   c_breached: number;
   c_severe: number;
   c_recent: number;
+  /** What the last run stored, hashed (hex); null before the first. */
+  fingerprint: string | null;
 }
 
 /**
- * Writes a batch's health and stage where they changed, in one statement: the stage's move goes to its
- * history, and so does the score when it or its band moved. A rerun with the same asOf finds nothing changed.
- * Plays ride on the band's moves: an A or B customer turning red starts one (due 3 agency days after asOf, $6
- * the agency time zone) with an outbox event for its owner; leaving red ends the open one. The partial unique
- * index keeps one open play per customer, however often the job runs.
+ * Writes a batch of customers whose fingerprint moved, in one statement: prediction, health and stage. The
+ * stage's move goes to its history, and so does the score when it or its band moved. Plays ride on the band's
+ * moves: an A or B customer turning red starts one (due 3 agency days after asOf, $3 the agency time zone) with
+ * an outbox event for its owner; leaving red ends the open one. The partial unique index keeps one open play per
+ * customer, however often the job runs. Counts compare the values themselves, not the fingerprints. The batch
+ * comes as one JSON array ($2): it embeds the results' JSON as it is, where an array of text would escape it.
  */
 const STORE = `
 WITH n AS (
-  SELECT * FROM unnest($2::uuid[], $3::text[]::jsonb[], $4::text[]) AS n(id, health, stage)
-), changed AS (
-  SELECT c.id, c.lifecycle_stage AS old_stage, n.stage, c.health AS old_health, n.health
-  FROM customers c JOIN n ON n.id = c.id
-  WHERE c.lifecycle_stage IS DISTINCT FROM n.stage OR c.health IS DISTINCT FROM n.health
+  SELECT * FROM json_to_recordset($2::json) AS n(id uuid, prediction jsonb, health jsonb, stage text, fingerprint text)
+), o AS (
+  SELECT n.*, l.prediction AS old_prediction, l.stage AS old_stage, l.health AS old_health
+  FROM n LEFT JOIN customer_lifecycle l ON l.customer_id = n.id
+), written AS (
+  INSERT INTO customer_lifecycle (customer_id, prediction, health, stage, fingerprint)
+  SELECT id, prediction, health, stage, decode(fingerprint, 'hex') FROM n
+  ON CONFLICT (customer_id) DO UPDATE
+  SET prediction = excluded.prediction, health = excluded.health, stage = excluded.stage, fingerprint = excluded.fingerprint
 ), updated AS (
-  UPDATE customers c SET lifecycle_stage = ch.stage, health = ch.health FROM changed ch WHERE c.id = ch.id
-  RETURNING ch.*, c.tier, c.owner_id, c.name
+  SELECT * FROM o WHERE old_stage IS DISTINCT FROM stage OR old_health IS DISTINCT FROM health
 ), stages AS (
   INSERT INTO lifecycle_stage_changes (customer_id, from_stage, to_stage, as_of)
   SELECT id, old_stage, stage, $1 FROM updated WHERE old_stage IS DISTINCT FROM stage
@@ -113,7 +132,7 @@ WITH n AS (
   RETURNING 1
 ), scores AS (
   INSERT INTO customer_health_scores (customer_id, as_of, score, band, policy_version)
-  SELECT id, $1, (health->>'score')::int, health->>'band', $5 FROM updated
+  SELECT id, $1, (health->>'score')::int, health->>'band', $4 FROM updated
   WHERE (old_health->>'score') IS DISTINCT FROM (health->>'score') OR (old_health->>'band') IS DISTINCT FROM (health->>'band')
   ON CONFLICT (customer_id, as_of) DO UPDATE SET score = excluded.score, band = excluded.band, policy_version = excluded.policy_version
   RETURNING 1
@@ -121,23 +140,30 @@ WITH n AS (
   UPDATE lifecycle_plays p SET ended_at = $1 FROM updated u
   WHERE p.customer_id = u.id AND p.ended_at IS NULL AND (u.health->>'band') IS DISTINCT FROM 'red'
   RETURNING 1
+), reds AS (
+  -- Only those turning red read their customers row (read, not locked: it is the booking feed's to update).
+  SELECT u.id, (u.health->>'score')::int AS score, c.tier, c.owner_id, c.name FROM updated u JOIN customers c ON c.id = u.id
+  WHERE u.health->>'band' = 'red' AND (u.old_health->>'band') IS DISTINCT FROM 'red'
 ), plays AS (
   INSERT INTO lifecycle_plays (customer_id, owner_id, started_at, due_on)
-  SELECT id, owner_id, $1, ($1::timestamptz AT TIME ZONE $6)::date + 3 FROM updated
-  WHERE tier IN ('A', 'B') AND health->>'band' = 'red' AND (old_health->>'band') IS DISTINCT FROM 'red'
+  SELECT id, owner_id, $1, ($1::timestamptz AT TIME ZONE $3)::date + 3 FROM reds WHERE tier IN ('A', 'B')
   ON CONFLICT (customer_id) WHERE ended_at IS NULL DO NOTHING
   RETURNING id, customer_id, owner_id, due_on
 ), told AS (
   INSERT INTO outbox_events (type, payload)
-  SELECT 'lifecycle.play', jsonb_build_object('playId', p.id, 'userId', p.owner_id, 'customerId', p.customer_id, 'customerName', u.name,
-    'tier', u.tier, 'score', (u.health->>'score')::int, 'dueOn', p.due_on)
-  FROM plays p JOIN updated u ON u.id = p.customer_id
+  SELECT 'lifecycle.play', jsonb_build_object('playId', p.id, 'userId', p.owner_id, 'customerId', p.customer_id, 'customerName', r.name,
+    'tier', r.tier, 'score', r.score, 'dueOn', p.due_on)
+  FROM plays p JOIN reds r ON r.id = p.customer_id
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM updated)::int AS changed, (SELECT count(*) FROM stages)::int AS "stageChanges",
+SELECT (SELECT count(*) FROM o WHERE old_prediction IS DISTINCT FROM prediction)::int AS predictions,
+  (SELECT count(*) FROM updated)::int AS changed, (SELECT count(*) FROM stages)::int AS "stageChanges",
   (SELECT count(*) FROM told)::int AS plays, (SELECT count(*) FROM ended)::int AS "playsEnded"`;
 
 export interface StoreResult {
+  /** Customers whose prediction changed. */
+  predictions: number;
+  /** Customers whose health or stage changed, and the stage moves recorded. */
   changed: number;
   stageChanges: number;
   /** Plays started (each with its outbox event) and ended. */
@@ -145,10 +171,13 @@ export interface StoreResult {
   playsEnded: number;
 }
 
+/** One customer's results as the job stores them: JSON text, and the fingerprint (hex) of the three. */
 export interface ScoredCustomer {
   id: string;
-  health: Health | null;
+  prediction: string | null;
+  health: string | null;
   stage: Stage;
+  fingerprint: string;
 }
 
 /** The set-based half of the nightly health and stage step; the scoring itself is the pure functions'. */
@@ -156,16 +185,29 @@ export interface ScoredCustomer {
 export class LifecycleStagesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Builds this transaction's facts table; returns how many customers it holds. */
+  /**
+   * Builds this transaction's facts table (no key and no statistics: it is read whole, by sequential scans);
+   * returns how many customers it holds.
+   */
   async buildFacts(m: EntityManager, asOf: Date, timeZone: string, expectedByTier: Record<string, number>): Promise<number> {
     await m.query(`CREATE TEMP TABLE lifecycle_facts (
-      id uuid PRIMARY KEY, loyal boolean, p_alive float8, purchases int NOT NULL, days_since_last int, span_days int, last_gap_days int,
+      id uuid NOT NULL, loyal boolean, purchases int NOT NULL, span_days int, t_days int, days_since_last int, last_gap_days int,
       trips_last int NOT NULL, trips_prior int NOT NULL, value_last bigint NOT NULL, value_prior bigint NOT NULL,
-      interactions int NOT NULL, expected float8, c_total int NOT NULL, c_open int NOT NULL, c_breached int NOT NULL, c_severe int NOT NULL, c_recent int NOT NULL
+      booked_from text, booked_to text, past int[],
+      interactions int NOT NULL, expected float8, c_total int NOT NULL, c_open int NOT NULL, c_breached int NOT NULL, c_severe int NOT NULL, c_recent int NOT NULL,
+      fingerprint text
     ) ON COMMIT DROP`);
     await m.query(FACTS, [asOf, timeZone, JSON.stringify(expectedByTier)]);
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM lifecycle_facts');
     return n;
+  }
+
+  /** The buyers' (x, tₓ, T) in days, grouped. In a fixed order: the fit sums over them, and another order could flip a rounded figure on a rerun. */
+  async histories(m: EntityManager): Promise<DayGroup[]> {
+    const rows: { x: number; tx_days: number; t_days: number; n: number }[] = await m.query(
+      `SELECT purchases - 1 AS x, span_days AS tx_days, t_days, count(*)::int AS n FROM lifecycle_facts WHERE purchases > 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    return rows.map((r) => ({ x: r.x, txDays: r.tx_days, tDays: r.t_days, count: r.n }));
   }
 
   /** The median usual gap (days between purchases) of the customers who bought more than once; null when none has. */
@@ -176,23 +218,28 @@ export class LifecycleStagesRepository {
     return days;
   }
 
-  /** The next batch of facts after the customer id `after` (keyset order). */
-  factsBatch(m: EntityManager, after: string | null, limit: number): Promise<FactsRow[]> {
-    return m.query(
-      `SELECT * FROM lifecycle_facts WHERE $1::uuid IS NULL OR id > $1::uuid ORDER BY id LIMIT $2`,
-      [after, limit],
-    );
+  /** asOf's agency day, as days since 1970-01-01. */
+  async asOfDay(m: EntityManager, asOf: Date, timeZone: string): Promise<number> {
+    const [{ day }] = await m.query(`SELECT ${AS_OF_DAY} - DATE '1970-01-01' AS day`, [asOf, timeZone]);
+    return day;
+  }
+
+  /** Reads the facts table in batches of `size` rows, through one cursor (one scan, whatever the batch count). */
+  async *facts(m: EntityManager, size: number): AsyncGenerator<FactsRow[]> {
+    await m.query('DECLARE lifecycle_facts_cursor NO SCROLL CURSOR FOR SELECT * FROM lifecycle_facts');
+    for (;;) {
+      const rows: FactsRow[] = await m.query(`FETCH ${Math.trunc(size)} FROM lifecycle_facts_cursor`);
+      if (!rows.length) break;
+      yield rows;
+    }
+    await m.query('CLOSE lifecycle_facts_cursor');
   }
 
   async store(m: EntityManager, asOf: Date, timeZone: string, policyVersion: number, batch: readonly ScoredCustomer[]): Promise<StoreResult> {
-    const [row] = await m.query(STORE, [
-      asOf,
-      batch.map((c) => c.id),
-      batch.map((c) => (c.health ? JSON.stringify(c.health) : null)),
-      batch.map((c) => c.stage),
-      policyVersion,
-      timeZone,
-    ]);
+    const rows = batch.map(
+      (c) => `{"id":"${c.id}","prediction":${c.prediction},"health":${c.health},"stage":${JSON.stringify(c.stage)},"fingerprint":"${c.fingerprint}"}`,
+    );
+    const [row] = await m.query(STORE, [asOf, `[${rows.join(',')}]`, timeZone, policyVersion]);
     return row;
   }
 
@@ -200,9 +247,9 @@ export class LifecycleStagesRepository {
   atRisk(ownerId: string | null, after: [string, string] | null, limit: number): Promise<{ id: string; priority: string }[]> {
     return this.dataSource.query(
       `SELECT id, priority::text FROM (
-         SELECT c.id, c.lifetime_value * (100 - (c.health->>'score')::int) / 100 AS priority
-         FROM customers c
-         WHERE c.lifecycle_stage = 'at_risk' AND c.health IS NOT NULL AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+         SELECT c.id, c.lifetime_value * (100 - (l.health->>'score')::int) / 100 AS priority
+         FROM customer_lifecycle l JOIN customers c ON c.id = l.customer_id
+         WHERE l.stage = 'at_risk' AND l.health IS NOT NULL AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
            AND ($1::uuid IS NULL OR c.owner_id = $1)
        ) r
        WHERE $2::bigint IS NULL OR (r.priority, r.id) < ($2::bigint, $3::uuid)
@@ -214,9 +261,9 @@ export class LifecycleStagesRepository {
   /** Live customers per stage (null: not scored yet). */
   funnel(ownerId: string | null): Promise<{ stage: string | null; customers: number }[]> {
     return this.dataSource.query(
-      `SELECT lifecycle_stage AS stage, count(*)::int AS customers FROM customers
-       WHERE deleted_at IS NULL AND merged_into_id IS NULL AND ($1::uuid IS NULL OR owner_id = $1)
-       GROUP BY lifecycle_stage`,
+      `SELECT l.stage, count(*)::int AS customers FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id
+       WHERE c.deleted_at IS NULL AND c.merged_into_id IS NULL AND ($1::uuid IS NULL OR c.owner_id = $1)
+       GROUP BY l.stage`,
       [ownerId],
     );
   }

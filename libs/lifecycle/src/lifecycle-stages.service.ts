@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, Principal, isUuid } from '@crm/identity';
@@ -7,12 +8,14 @@ import { TieringService, type ServicePolicy } from '@crm/tiering';
 import { NpsService } from '@crm/touchpoints';
 import { ProblemException, decodeCursor, encodeCursor } from '@crm/platform';
 import { AtRiskListDto, FunnelDto, HealthHistoryDto, HealthPolicyDto, SaveHealthPolicyDto, StageHistoryDto } from './dto/lifecycle-stages.dto';
+import type { DayGroup, GroupPrediction } from './churn-score';
 import { DEFAULT_HEALTH_POLICY, HEALTH_COMPONENTS, HealthFacts, HealthPolicy, healthScore } from './health-score';
 import { STAGES, lifecycleStage } from './lifecycle-stage';
+import { nextTripWindowOfDays } from './next-trip';
 import { FactsRow, LifecycleStagesRepository, ScoredCustomer } from './lifecycle-stages.repository';
 
-/** Customers scored per round trip: big enough to be set work, small enough to keep memory flat at a million. */
-const BATCH = 20_000;
+/** Customers read and scored per round trip: big enough to be set work, small enough to keep memory flat at a million. */
+const BATCH = 50_000;
 const INTERACTION_WINDOW_DAYS = 90;
 const COMPLAINT_WINDOW_MONTHS = 24;
 const NPS_WINDOW_MONTHS = 12;
@@ -42,9 +45,11 @@ export function expectedContacts(service: ServicePolicy, days = INTERACTION_WIND
  * The health score's facts from a row of the facts table, the customer's follow-up answers in the window and
  * their latest NPS answer in its window (null without one).
  */
-export function healthFactsOf(r: FactsRow, answers: { satisfied: boolean }[], typicalGapDays: number | null, npsScore: number | null): HealthFacts {
+export function healthFactsOf(
+  r: FactsRow, pAlive: number | null, answers: { satisfied: boolean }[], typicalGapDays: number | null, npsScore: number | null,
+): HealthFacts {
   return {
-    pAlive: r.p_alive,
+    pAlive,
     typicalGapDays,
     purchases: r.purchases,
     daysSinceLastPurchase: r.days_since_last,
@@ -71,27 +76,41 @@ export class LifecycleStagesService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Builds the run's facts of every live customer (see LifecycleStagesRepository.buildFacts) and returns the buyers' histories, grouped. */
+  async facts(m: EntityManager, asOf: Date, timeZone: string): Promise<DayGroup[]> {
+    const tiering = await this.tiering.policy();
+    await this.repo.buildFacts(m, asOf, timeZone, expectedContacts(tiering.service));
+    return this.repo.histories(m);
+  }
+
   /**
-   * Every live customer's health score and stage as of `asOf`, inside the churn-score transaction after the
-   * predictions are stored: facts set-based in SQL, the pure functions per batch, one write per batch.
+   * Every live customer's prediction (the model's figures for their history, and the next-trip window), health
+   * score and stage as of `asOf`, inside the churn-score transaction after the facts and the fit: the pure
+   * functions per batch, a write per batch of only the customers whose results' fingerprint moved.
    */
-  async scoreAll(m: EntityManager, asOf: Date, timeZone: string): Promise<StagesResult> {
-    const [policy, tiering] = await Promise.all([this.policy(), this.tiering.policy()]);
-    const customers = await this.repo.buildFacts(m, asOf, timeZone, expectedContacts(tiering.service));
+  async scoreAll(m: EntityManager, asOf: Date, timeZone: string, predictions: readonly GroupPrediction[]): Promise<{ predictions: number; stages: StagesResult }> {
+    const policy = await this.policy();
     const typicalGapDays = await this.repo.typicalGapDays(m);
-    const totals = { changed: 0, stageChanges: 0, plays: 0, playsEnded: 0 };
-    for (let after: string | null = null; ; ) {
-      const rows = await this.repo.factsBatch(m, after, BATCH);
-      if (!rows.length) break;
-      after = rows[rows.length - 1].id;
-      const stored = await this.repo.store(m, asOf, timeZone, policy.version, await this.scoreBatch(rows, asOf, policy, typicalGapDays));
+    const today = await this.repo.asOfDay(m, asOf, timeZone);
+    const byHistory = new Map(predictions.map((g) => [historyKey(g.x, g.txDays, g.tDays), g]));
+    const totals = { predictions: 0, changed: 0, stageChanges: 0, plays: 0, playsEnded: 0 };
+    let customers = 0;
+    for await (const rows of this.repo.facts(m, BATCH)) {
+      customers += rows.length;
+      const scored = await this.scoreBatch(rows, asOf, today, policy, typicalGapDays, byHistory);
+      const moved = scored.filter((c, i) => c.fingerprint !== rows[i].fingerprint);
+      if (!moved.length) continue;
+      const stored = await this.repo.store(m, asOf, timeZone, policy.version, moved);
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += stored[k];
     }
-    return { customers, ...totals, policyVersion: policy.version };
+    const { predictions: changed, ...stages } = totals;
+    return { predictions: changed, stages: { customers, ...stages, policyVersion: policy.version } };
   }
 
   /** A batch through the pure functions, with the follow-up answers and NPS answers their owners' services give. */
-  private async scoreBatch(rows: FactsRow[], asOf: Date, policy: HealthPolicy, typicalGapDays: number | null): Promise<ScoredCustomer[]> {
+  private async scoreBatch(
+    rows: FactsRow[], asOf: Date, today: number, policy: HealthPolicy, typicalGapDays: number | null, byHistory: Map<string, GroupPrediction>,
+  ): Promise<ScoredCustomer[]> {
     const complaintsSince = monthsBefore(asOf, COMPLAINT_WINDOW_MONTHS);
     const npsSince = monthsBefore(asOf, NPS_WINDOW_MONTHS);
     const complained = rows.filter((r) => r.c_total > 0 || r.c_open > 0).map((r) => r.id);
@@ -103,12 +122,21 @@ export class LifecycleStagesService {
     const buyers = rows.filter((r) => r.purchases > 0).map((r) => r.id);
     const nps = new Map((await this.nps.latestScores(buyers, asOf)).filter((a) => a.answeredAt > npsSince).map((a) => [a.customerId, a.score]));
     return rows.map((r) => {
-      const health = healthScore(healthFactsOf(r, answers.get(r.id) ?? [], typicalGapDays, nps.get(r.id) ?? null), policy);
+      const g = r.purchases > 0 ? byHistory.get(historyKey(r.purchases - 1, r.span_days!, r.t_days!)) : undefined;
+      const prediction = g && {
+        pAlive: g.pAlive,
+        expectedTrips52w: g.expectedTrips52w,
+        nextTripWindow: nextTripWindowOfDays(today, r.booked_from === null ? null : { from: r.booked_from, to: r.booked_to! }, r.past ?? [], g.window),
+      };
+      const pAlive = g?.pAlive ?? null;
+      const health = healthScore(healthFactsOf(r, pAlive, answers.get(r.id) ?? [], typicalGapDays, nps.get(r.id) ?? null), policy);
       const stage = lifecycleStage({
         purchases: r.purchases, daysSinceLastPurchase: r.days_since_last, lastGapDays: r.last_gap_days,
-        pAlive: r.p_alive, healthBand: health?.band ?? null, loyal: r.loyal === true,
+        pAlive, healthBand: health?.band ?? null, loyal: r.loyal === true,
       });
-      return { id: r.id, health, stage };
+      const p = prediction ? JSON.stringify(prediction) : null;
+      const h = health ? JSON.stringify(health) : null;
+      return { id: r.id, prediction: p, health: h, stage, fingerprint: fingerprint(p, h, stage) };
     });
   }
 
@@ -170,6 +198,13 @@ export class LifecycleStagesService {
     });
     return this.policyDto();
   }
+}
+
+const historyKey = (x: number, txDays: number, tDays: number) => `${x}/${txDays}/${tDays}`;
+
+/** What a customer's stored results hash to: a run compares it to skip the customers whose results did not move. */
+function fingerprint(prediction: string | null, health: string | null, stage: string): string {
+  return createHash('md5').update(`${prediction}\n${health}\n${stage}`).digest('hex');
 }
 
 function monthsBefore(d: Date, months: number): Date {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, Config, ProblemException } from '@crm/platform';
 import { BgNbdParams } from './bg-nbd';
-import { predictGroups } from './churn-score';
 import { LifecycleModelDto } from './dto/model.dto';
 import { LifecycleRepository } from './lifecycle.repository';
+import { predictGroupsOffThread } from './predict-groups-thread';
 import { LifecycleStagesService, StagesResult } from './lifecycle-stages.service';
 
 export interface ChurnScoreResult {
@@ -28,29 +28,28 @@ export class LifecycleService {
   ) {}
 
   /**
-   * The nightly job: refit BG/NBD on every customer's sales as of `asOf`, store each one's prediction, then
-   * score every customer's health and stage from it. One transaction: a run killed midway changes nothing.
+   * The nightly job: every live customer's facts in one pass over the bookings, BG/NBD refitted on their sales
+   * as of `asOf`, then each one's prediction, health score and stage, stored where they changed. One
+   * transaction: a run killed midway changes nothing.
    */
   churnScore(asOf: Date, progress: (percent: number) => Promise<void>): Promise<ChurnScoreResult> {
     const tz = this.config.timeZone;
     return this.repo.transaction(async (m) => {
-      const groups = await this.repo.histories(m, asOf, tz);
+      const groups = await this.stages.facts(m, asOf, tz);
       await progress(30);
       const customers = groups.reduce((s, g) => s + g.count, 0);
-      const model = customers > 0 ? predictGroups(groups) : null;
-      await progress(60);
-      const changed = await this.repo.storePredictions(m, asOf, tz, model?.predictions ?? []);
+      const model = customers > 0 ? await predictGroupsOffThread(groups) : null;
       if (model) await this.repo.saveFit(m, asOf, model.fit.params, model.fit.logLikelihood, customers);
-      await progress(70);
-      const stages = await this.stages.scoreAll(m, asOf, tz);
+      await progress(60);
+      const scored = await this.stages.scoreAll(m, asOf, tz, model?.predictions ?? []);
       await progress(100);
       return {
         asOf: asOf.toISOString(),
         customers,
         groups: groups.length,
         fit: model && { ...model.fit.params, logLikelihood: model.fit.logLikelihood },
-        changed,
-        stages,
+        changed: scored.predictions,
+        stages: scored.stages,
       };
     });
   }

@@ -1,5 +1,5 @@
 import { BgNbdParams, pAlive } from './bg-nbd';
-import { DAYS_PER_WEEK, PurchaseHistory, dayNumber, dayString } from './purchase-history';
+import { DAYS_PER_WEEK, DAY_MS, PurchaseHistory, dayNumber, dayString } from './purchase-history';
 
 /** A trip of the customer's sales bookings: departure and return days (YYYY-MM-DD, agency calendar). */
 export interface Trip {
@@ -52,19 +52,28 @@ export function nextTripWindow(asOf: string, trips: readonly Trip[], model: Mode
     .filter((t) => dayNumber(t.departure) > today)
     .map((t) => ({ from: t.departure, to: t.return ?? t.departure }))
     .sort((u, v) => u.from.localeCompare(v.from) || u.to.localeCompare(v.to))[0];
-  if (booked) return { ...booked, basis: 'booked' };
+  const past = trips.map((t) => dayNumber(t.departure)).filter((d) => d <= today);
+  return nextTripWindowOfDays(today, booked ?? null, past, model);
+}
 
-  const past = trips.map((t) => t.departure).filter((d) => dayNumber(d) <= today);
-  const years = new Map<number, Set<string>>();
-  for (const d of past) {
-    const month = Number(d.slice(5, 7));
-    years.set(month, (years.get(month) ?? new Set()).add(d.slice(0, 4)));
+/**
+ * nextTripWindow on day numbers, as the churn-score job has them from SQL: `booked` the earliest trip booked
+ * for after `today` (departure, then return), `past` the departure days on or before it (repeats allowed).
+ */
+export function nextTripWindowOfDays(today: number, booked: { from: string; to: string } | null, past: readonly number[], model: ModelWindow | null): TripWindow | null {
+  if (booked) return { ...booked, basis: 'booked' };
+  const years = new Map<number, Set<number>>();
+  let lastTrip = -Infinity;
+  for (const n of past) {
+    const d = new Date(n * DAY_MS);
+    const month = d.getUTCMonth() + 1;
+    years.set(month, (years.get(month) ?? new Set()).add(d.getUTCFullYear()));
+    lastTrip = Math.max(lastTrip, n);
   }
-  const lastTrip = past.reduce((m, d) => Math.max(m, dayNumber(d)), -Infinity);
-  const year = Number(asOf.slice(0, 4));
+  const year = new Date(today * DAY_MS).getUTCFullYear();
   const occurrences = [...years]
     .filter(([, ys]) => ys.size >= 2)
-    .flatMap(([month]) => [year, year + 1].map((y) => ({ start: Date.UTC(y, month - 1, 1) / 86_400_000, end: Date.UTC(y, month, 0) / 86_400_000 })))
+    .flatMap(([month]) => [year, year + 1].map((y) => ({ start: Date.UTC(y, month - 1, 1) / DAY_MS, end: Date.UTC(y, month, 0) / DAY_MS })))
     // Not over yet, and not already travelled (a trip in this very month counts as this occurrence).
     .filter((o) => o.end > today && o.start > lastTrip)
     .sort((u, v) => u.start - v.start);

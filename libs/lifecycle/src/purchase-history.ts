@@ -13,7 +13,7 @@ export interface HistoryGroup extends PurchaseHistory {
   count: number;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 export const DAYS_PER_WEEK = 7;
 
 /** Days since 1970-01-01 of a calendar day written YYYY-MM-DD. */

@@ -74,8 +74,11 @@ facts AS (
   FROM decided
 )`;
 
-/** Writes only what changed: tier, history and a tier.changed event per customer, in one statement. $14 = policy version. */
-const APPLY_SQL = `
+/**
+ * Decides every customer's tier and keeps what changed in retier_changes, to be written in chunks (WRITE_SQL);
+ * returns how many changed and the tiers' summary. Locks no customer.
+ */
+const DECIDE_CHANGES_SQL = `
 WITH ${DECIDE},
 diff AS (
   -- Quadrant, flags and reason are built only for the customers that changed, the reason's figures summed again from
@@ -92,21 +95,12 @@ diff AS (
   FROM final f JOIN customers c ON c.id = f.id
   CROSS JOIN LATERAL (SELECT ${FIGURES} FROM bookings b WHERE b.customer_id = f.id AND ${SALES}) s
   WHERE f.changed
-), updated AS (
-  UPDATE customers c SET tier = d.tier, quadrant = d.quadrant, tier_flags = d.flags, tier_reason = d.reason, tier_changed_at = $1
-  FROM diff d WHERE c.id = d.id
-  RETURNING c.id
-), history AS (
-  INSERT INTO customer_tier_changes (customer_id, from_tier, to_tier, from_quadrant, to_quadrant, from_flags, to_flags, sales, policy_version, as_of)
-  SELECT id, old_tier, tier, old_quadrant, quadrant, old_flags, flags, sales, $14, $1 FROM diff
-), events AS (
-  INSERT INTO outbox_events (type, payload)
-  SELECT 'tier.changed', jsonb_build_object('customerId', id, 'customerName', name, 'ownerId', owner_id, 'fromTier', old_tier, 'toTier', tier,
-    'fromFlags', old_flags, 'toFlags', flags, 'quadrant', quadrant, 'asOf', $1::timestamptz)
-  FROM diff
+), stashed AS (
+  INSERT INTO retier_changes SELECT id, sales, tier, old_tier, quadrant, flags, old_quadrant, old_flags, owner_id, name, reason FROM diff
+  RETURNING 1
 )
 SELECT
-  (SELECT count(*) FROM updated)::int AS changed,
+  (SELECT count(*) FROM stashed)::int AS changed,
   (SELECT coalesce(json_agg(t ORDER BY t.tier NULLS LAST), '[]') FROM (
      SELECT tier, count(*)::int AS customers, sum(sales)::text AS sales FROM final GROUP BY tier) t) AS tiers,
   (SELECT coalesce(json_agg(p ORDER BY p.percentile), '[]') FROM (
@@ -118,6 +112,34 @@ SELECT
              CASE WHEN rank <= r * (q + 1) THEN (rank + q) / (q + 1) ELSE r + (rank - r * (q + 1) + q - 1) / q END AS percentile
            FROM (SELECT before, sales, total, rank, sellers / 100 AS q, sellers % 100 AS r FROM final WHERE sales > 0) f) s
      WHERE rank = percentile * q + least(percentile, r)) p) AS pareto`;
+
+/**
+ * Writes the next $3 changes in id order: tier, history and a tier.changed event per customer, in one statement
+ * ($1 asOf, $2 policy version). Rows are locked in id order, as the booking feed locks customers: the two cannot
+ * deadlock, and a chunk holds its rows for a moment, not for the whole run.
+ */
+const WRITE_SQL = `
+WITH d AS (
+  DELETE FROM retier_changes WHERE id IN (SELECT id FROM retier_changes ORDER BY id LIMIT $3) RETURNING *
+), locked AS (
+  SELECT c.id FROM customers c JOIN d ON d.id = c.id ORDER BY c.id FOR NO KEY UPDATE OF c
+), updated AS (
+  UPDATE customers c SET tier = d.tier, quadrant = d.quadrant, tier_flags = d.flags, tier_reason = d.reason, tier_changed_at = $1
+  FROM d JOIN locked l ON l.id = d.id WHERE c.id = d.id
+  RETURNING c.id
+), history AS (
+  INSERT INTO customer_tier_changes (customer_id, from_tier, to_tier, from_quadrant, to_quadrant, from_flags, to_flags, sales, policy_version, as_of)
+  SELECT id, old_tier, tier, old_quadrant, quadrant, old_flags, flags, sales, $2, $1 FROM d
+), events AS (
+  INSERT INTO outbox_events (type, payload)
+  SELECT 'tier.changed', jsonb_build_object('customerId', id, 'customerName', name, 'ownerId', owner_id, 'fromTier', old_tier, 'toTier', tier,
+    'fromFlags', old_flags, 'toFlags', flags, 'quadrant', quadrant, 'asOf', $1::timestamptz)
+  FROM d
+)
+SELECT count(*)::int AS written FROM updated`;
+
+/** Customers written per transaction. */
+const WRITE_CHUNK = 5_000;
 
 /** What would move between tiers under other rules, written nowhere. */
 const PREVIEW_SQL = `
@@ -139,15 +161,34 @@ const RETIER_LOCK = 'retier';
 export class TieringRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One transaction: a run killed midway leaves every customer as it was. */
-  apply(rules: TierRules, w: Windows, policyVersion: number): Promise<ApplyResult> {
-    return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [RETIER_LOCK]);
+  /**
+   * Decides first, then writes the changes in chunks, each its own transaction, on one connection that holds the
+   * job's lock throughout. A run killed midway leaves some chunks written, each whole with its history and event;
+   * the next run decides again and finds only the rest changed, so every change is recorded once.
+   */
+  async apply(rules: TierRules, w: Windows, policyVersion: number): Promise<ApplyResult> {
+    const db = this.dataSource.createQueryRunner();
+    await db.connect();
+    try {
+      await db.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [RETIER_LOCK]);
       // The ranking sorts every customer: in memory rather than in temporary files.
-      await m.query(`SET LOCAL work_mem = '256MB'`);
-      const [row] = await m.query(APPLY_SQL, [...params(rules, w), policyVersion]);
-      return row as ApplyResult;
-    });
+      await db.query(`SET work_mem = '256MB'`);
+      await db.query(`CREATE TEMP TABLE retier_changes (
+        id uuid PRIMARY KEY, sales bigint, tier varchar(1), old_tier varchar(1), quadrant varchar(20), flags text[],
+        old_quadrant varchar(20), old_flags text[], owner_id uuid, name text, reason jsonb)`);
+      const [decided] = await db.query(DECIDE_CHANGES_SQL, params(rules, w));
+      for (let written = -1; written !== 0; ) {
+        await db.startTransaction();
+        [{ written }] = await db.query(WRITE_SQL, [w.asOf, policyVersion, WRITE_CHUNK]);
+        await db.commitTransaction();
+      }
+      return decided as ApplyResult;
+    } finally {
+      // The lock, the temporary table and the setting belong to the connection: end them before it returns to the pool.
+      if (db.isTransactionActive) await db.rollbackTransaction().catch(() => undefined);
+      await db.query('DISCARD ALL').catch(() => undefined);
+      await db.release();
+    }
   }
 
   preview(rules: TierRules, w: Windows): Promise<{ from: string | null; to: string | null; customers: number }[]> {

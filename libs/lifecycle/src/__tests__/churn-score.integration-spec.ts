@@ -34,7 +34,7 @@ describe('churn-score job', () => {
     }, 60_000);
   };
   const predictions = async () =>
-    Object.fromEntries((await sql(t, 'SELECT id, prediction FROM customers WHERE deleted_at IS NULL')).map((r) => [r.id, r.prediction]));
+    Object.fromEntries((await sql(t, 'SELECT c.id, l.prediction FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id WHERE c.deleted_at IS NULL')).map((r) => [r.id, r.prediction]));
 
   /** What the pure functions say, from the same rows: sales bookings known at AS_OF, live customers. */
   const expected = async (params?: { r: number; alpha: number; a: number; b: number }, asOf = AS_OF) => {
@@ -166,7 +166,7 @@ describe('churn-score job', () => {
     expect(stored[named['同日两单']].pAlive).toBe(1); // one purchase day: x = 0, and P(alive) is 1 at x = 0
     expect(stored[named['只询价']]).toBeNull();
     expect(stored[named['未来才买']]).toBeNull();
-    const [deleted] = await sql(t, 'SELECT prediction FROM customers WHERE id = $1', [named['已删除']]);
+    const [deleted] = await sql(t, 'SELECT l.prediction FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id WHERE c.id = $1', [named['已删除']]);
     expect(deleted.prediction).toBeNull();
   });
 

@@ -53,7 +53,7 @@ describe('health score and lifecycle stages (churn-score job)', () => {
     ]);
   };
   const stages = async () =>
-    Object.fromEntries((await sql(t, 'SELECT name, lifecycle_stage FROM customers WHERE id = ANY($1)', [Object.values(named)])).map((r) => [r.name, r.lifecycle_stage]));
+    Object.fromEntries((await sql(t, 'SELECT c.name, l.stage FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id WHERE c.id = ANY($1)', [Object.values(named)])).map((r) => [r.name, r.stage]));
   const counts = async () => ({ changes: await rowCount(t, 'lifecycle_stage_changes'), scores: await rowCount(t, 'customer_health_scores') });
 
   beforeAll(async () => {
@@ -112,7 +112,7 @@ describe('health score and lifecycle stages (churn-score job)', () => {
   });
 
   it('scores health with reasons from bookings, complaints, follow-up answers and interactions', async () => {
-    const [{ health }] = await sql(t, 'SELECT health FROM customers WHERE id = $1', [named['风险低值']]);
+    const [{ health }] = await sql(t, 'SELECT health FROM customer_lifecycle WHERE customer_id = $1', [named['风险低值']]);
     expect(health.band).toBe('red');
     expect(health.score).toBeLessThan(40);
     const by = Object.fromEntries(health.reasons.map((r: { component: string }) => [r.component, r]));
@@ -126,8 +126,8 @@ describe('health score and lifecycle stages (churn-score job)', () => {
     expect(by.trend).toMatchObject({ score: 25, facts: { tripsLast12m: 1, tripsPrior12m: 2, valueLast12m: 80000, valuePrior12m: 160000 } });
     const impacts = health.reasons.map((r: { impact: number }) => r.impact);
     expect(impacts).toEqual([...impacts].sort((u: number, v: number) => v - u));
-    expect((await sql(t, 'SELECT health FROM customers WHERE id = $1', [named['只是咨询']]))[0].health).toBeNull();
-    const [{ health: repeat }] = await sql(t, 'SELECT health FROM customers WHERE id = $1', [named['回头客']]);
+    expect((await sql(t, 'SELECT health FROM customer_lifecycle WHERE customer_id = $1', [named['只是咨询']]))[0].health).toBeNull();
+    const [{ health: repeat }] = await sql(t, 'SELECT health FROM customer_lifecycle WHERE customer_id = $1', [named['回头客']]);
     expect(repeat.reasons.find((r: { component: string }) => r.component === 'nps')).toMatchObject({ score: 90, facts: { answers: 1, average: 9 } });
     expect(await sql(t, 'SELECT score, band FROM customer_health_scores WHERE customer_id = $1', [named['风险低值']])).toEqual([{ score: health.score, band: 'red' }]);
   });

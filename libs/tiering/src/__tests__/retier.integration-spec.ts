@@ -116,13 +116,13 @@ describe('retier job', () => {
     const before = await tiersInDb();
     expect(before).not.toEqual(await expected());
     const history = await count('customer_tier_changes');
-    // Hold the retier lock so the run waits inside its transaction, then kill its connection there.
+    // Hold the retier lock so the run waits for it, then kill its connection there.
     const holder = t.app.get(DataSource).createQueryRunner();
     await holder.startTransaction();
     await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('retier', 0))`);
     await http(t, admin).post('/api/v1/jobs/retier/runs', { asOf: AS_OF });
     const victim = await until('the run to wait on the lock', async () => {
-      const rows = await sql(t, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`);
+      const rows = await sql(t, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_lock%' AND pid <> pg_backend_pid()`);
       return rows[0]?.pid;
     });
     await sql(t, 'SELECT pg_terminate_backend($1)', [victim]);
