@@ -91,6 +91,7 @@ test('saving makes version 1: the versions list says what changed, and the API h
   const versions = page.getByTestId('policy-versions');
   await versions.getByText('国庆节期间初步方案按营业时间计').waitFor();
   await expect(versions.textContent()).resolves.toContain('v1');
+  await page.getByText('当前版本 v1，保存于', { exact: false }).waitFor(); // the policy is refetched apart from the versions
   await expect(page.getByText('当前版本 v1，保存于', { exact: false }).count()).resolves.toBe(1);
 
   const policy = await apiCall<SlaPolicy>('/complaints/sla-policy');
@@ -136,6 +137,8 @@ test('a manager reads it in English and cannot change it', async () => {
   await page.getByTestId('sla-policy-link').click();
   await page.getByRole('heading', { name: 'Service-level policy' }).waitFor();
   await page.getByTestId('policy-versions').getByText('All customers · Major · Emergency team: 30 min → 20 min').waitFor();
+  // The versions and the policy are two requests: wait for the policy's line too.
+  await page.getByText('only administrators can change it', { exact: false }).waitFor();
   await expect(page.getByText('only administrators can change it', { exact: false }).count()).resolves.toBe(1);
   await expect(target('major', 'all', 'emergency_team').isDisabled()).resolves.toBe(true);
   await expect(page.getByTestId('sla-policy-save').count()).resolves.toBe(0);
