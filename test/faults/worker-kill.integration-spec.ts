@@ -36,8 +36,7 @@ describe('a worker killed mid-job', () => {
     });
   const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf, 90_000);
   const column = async (expr: string) => Object.fromEntries((await sql(t, `SELECT id, ${expr} AS v FROM customers ORDER BY id`)).map((r) => [r.id, r.v]));
-  const prediction = async () =>
-    Object.fromEntries((await sql(t, `SELECT c.id, l.prediction::text AS v FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id ORDER BY c.id`)).map((r) => [r.id, r.v]));
+  const prediction = () => column('(SELECT l.prediction::text FROM customer_lifecycle l WHERE l.customer_id = customers.id)');
 
   /**
    * Runs `job` at `asOf` while an open transaction holds `lock` (a row the run will write), so the run waits there

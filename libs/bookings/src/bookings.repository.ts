@@ -24,7 +24,6 @@ export interface BookingRow {
 }
 
 export interface UpsertOutcome {
-  id: string;
   created: boolean;
   /** False when the booking already was exactly this: nothing written. */
   changed: boolean;
@@ -54,8 +53,8 @@ const FIELDS: (keyof BookingRow)[] = [
   'travellers', 'amountValue', 'amountCurrency', 'paymentDueAt', 'paidAt',
 ];
 const DATA_COLUMNS = COLUMNS.slice(2).map(([c]) => c);
-/** Every column of a stored booking; dates as text (YYYY-MM-DD, as the entity holds them). */
-const STORED = ['id', ...COLUMNS.map(([c]) => c), 'created_at', 'updated_at'];
+/** Every column of a stored booking with the entity property it fills. */
+const STORED: [string, string][] = [['id', 'id'], ...COLUMNS.map(([c], i): [string, string] => [c, FIELDS[i]]), ['created_at', 'createdAt'], ['updated_at', 'updatedAt']];
 const DATES = new Set<string>(COLUMNS.filter(([, t]) => t === 'date').map(([c]) => c));
 
 /**
@@ -87,7 +86,7 @@ WITH input AS (
   SELECT i.ord, o.id IS NULL AS created, u.id IS NOT NULL AS changed, o.status AS previous_status, o.customer_id AS previous_customer_id,
          CASE WHEN o.status IN ${SALES} THEN o.amount_value ELSE 0 END AS previous_sale,
          CASE WHEN i.status IN ${SALES} THEN i.amount_value ELSE 0 END AS sale,
-         ${STORED.map((c) => `CASE WHEN u.id IS NULL THEN o.${c} ELSE u.${c} END AS ${c}`).join(', ')}
+         ${STORED.map(([c]) => `CASE WHEN u.id IS NULL THEN o.${c} ELSE u.${c} END AS ${c}`).join(', ')}
   FROM input i LEFT JOIN upserted u USING (source, external_id) LEFT JOIN old o USING (source, external_id)
 ), deltas AS (
   SELECT id, sum(delta) AS delta FROM (
@@ -104,7 +103,8 @@ WITH input AS (
          jsonb_build_object('source', source, 'externalId', external_id, 'status', status, 'previousStatus', previous_status, 'customerId', customer_id), $18::inet
   FROM written WHERE changed ORDER BY ord
 )
-SELECT created, changed, ${STORED.map((c) => (DATES.has(c) ? `${c}::text` : c)).join(', ')} FROM written ORDER BY ord`;
+-- Named as the entity's properties, dates as text (YYYY-MM-DD, as the entity holds them).
+SELECT created, changed, ${STORED.map(([c, p]) => `${DATES.has(c) ? `${c}::text` : c} AS "${p}"`).join(', ')} FROM written ORDER BY ord`;
 
 @Injectable()
 export class BookingsRepository {
@@ -118,8 +118,8 @@ export class BookingsRepository {
   async upsert(m: EntityManager, rows: BookingRow[], by: AuditActor): Promise<UpsertOutcome[]> {
     if (!rows.length) return [];
     const params = [...FIELDS.map((f) => rows.map((r) => r[f])), by.actorType, by.actorId, by.ip];
-    const out: (StoredBooking & { created: boolean; changed: boolean })[] = await m.query(UPSERT_SQL, params);
-    return out.map((r) => ({ id: r.id, created: r.created, changed: r.changed, booking: toEntity(r) }));
+    const out: (BookingEntity & { created: boolean; changed: boolean })[] = await m.query(UPSERT_SQL, params);
+    return out.map(({ created, changed, ...stored }) => ({ created, changed, booking: Object.assign(new BookingEntity(), stored) }));
   }
 
   /**
@@ -215,21 +215,6 @@ export class BookingsRepository {
     const [, count] = await m.query(`UPDATE bookings SET customer_id = $2, updated_at = now() WHERE customer_id = $1`, [fromCustomerId, toCustomerId]);
     return Number(count);
   }
-}
-
-/** A bookings row as the upsert returns it (snake_case, dates as text). */
-interface StoredBooking {
-  id: string; source: string; external_id: string; customer_id: string; status: BookingStatus; booked_at: Date; departure_date: string | null;
-  return_date: string | null; destination: string | null; product: string | null; category: BookingEntity['category']; travellers: number;
-  amount_value: string; amount_currency: string; payment_due_at: Date | null; paid_at: Date | null; created_at: Date; updated_at: Date;
-}
-
-function toEntity(r: StoredBooking): BookingEntity {
-  return Object.assign(new BookingEntity(), {
-    id: r.id, source: r.source, externalId: r.external_id, customerId: r.customer_id, status: r.status, bookedAt: r.booked_at, departureDate: r.departure_date,
-    returnDate: r.return_date, destination: r.destination, product: r.product, category: r.category, travellers: r.travellers, amountValue: r.amount_value,
-    amountCurrency: r.amount_currency, paymentDueAt: r.payment_due_at, paidAt: r.paid_at, createdAt: r.created_at, updatedAt: r.updated_at,
-  });
 }
 
 export interface CustomerValueRow {

@@ -20,14 +20,6 @@ interface Incoming {
   body: BookingBodyDto;
 }
 
-interface Written {
-  id: string;
-  created: boolean;
-  changed: boolean;
-  customerId: string;
-  booking: BookingEntity;
-}
-
 @Injectable()
 export class BookingsService {
   constructor(
@@ -58,7 +50,8 @@ export class BookingsService {
     });
     const written = await this.write(actor, valid.map((v) => v.incoming));
     valid.forEach(({ index }, i) => {
-      results[index] = { index, status: written[i].created ? 201 : 200, id: written[i].id, customerId: written[i].customerId, changed: written[i].changed };
+      const { created, changed, booking } = written[i];
+      results[index] = { index, status: created ? 201 : 200, id: booking.id, customerId: booking.customerId, changed };
     });
     return { results };
   }
@@ -108,7 +101,7 @@ export class BookingsService {
    * history, the customers' value and the audit rows (see BookingsRepository.upsert).
    * Two parallel identical requests serialize on the locks: one creates, the other finds nothing to change.
    */
-  private async write(actor: Principal, incoming: Incoming[]): Promise<Written[]> {
+  private async write(actor: Principal, incoming: Incoming[]): Promise<UpsertOutcome[]> {
     if (!incoming.length) return [];
     return this.withDeadlockRetry(() =>
       this.repo.transaction(async (m) => {
@@ -116,8 +109,7 @@ export class BookingsService {
         const people = incoming.map((i) => ({ source: i.source, customer: { ...i.body.customer, type: i.body.customer.type ?? 'individual' } }));
         const { customerIds } = await this.identity.resolve(m, actor, people, bookingLocks);
         const rows = incoming.map((i, n) => toRow(i, customerIds[n]));
-        const outcomes = await this.upsertLastMentions(m, rows, this.audit.actorOf(actor));
-        return outcomes.map((o) => ({ id: o.id, created: o.created, changed: o.changed, customerId: o.row.customerId, booking: o.booking }));
+        return this.upsertLastMentions(m, rows, this.audit.actorOf(actor));
       }),
     );
   }
@@ -127,11 +119,11 @@ export class BookingsService {
    * the same booking more than once, its last mention is written (as if the items were sent in order) and
    * every mention reports that write; only the first reports a creation.
    */
-  private async upsertLastMentions(m: EntityManager, rows: BookingRow[], by: AuditActor): Promise<(UpsertOutcome & { row: BookingRow })[]> {
+  private async upsertLastMentions(m: EntityManager, rows: BookingRow[], by: AuditActor): Promise<UpsertOutcome[]> {
     const last = new Map<string, number>();
     rows.forEach((r, n) => last.set(refKey(r.source, r.externalId), n));
     const written = await this.repo.upsert(m, [...last.values()].map((n) => rows[n]), by);
-    const byKey = new Map([...last.entries()].map(([key, n], i) => [key, { ...written[i], row: rows[n] }]));
+    const byKey = new Map([...last.keys()].map((key, i) => [key, written[i]]));
     const reported = new Set<string>();
     return rows.map((r) => {
       const key = refKey(r.source, r.externalId);

@@ -45,7 +45,7 @@ export class CustomersRepository {
 
   /** One keyset page: rows after `after` = [sortValue, id] in the chosen order, plus one to know if more follow. */
   async list(filter: CustomerFilter, sort: CustomerSort, limit: number, after: unknown[] | null): Promise<CustomerEntity[]> {
-    const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc');
+    const qb = this.withOwnerAndLifecycle();
     this.applyFilter(qb, filter);
     const desc = sort.startsWith('-');
     const column = SORT_COLUMN[sort.replace('-', '')];
@@ -55,6 +55,11 @@ export class CustomersRepository {
       .addOrderBy('c.id', desc ? 'DESC' : 'ASC')
       .limit(limit + 1)
       .getMany();
+  }
+
+  /** Customers as the API shows them: with their owner and what the lifecycle jobs computed. */
+  private withOwnerAndLifecycle(): SelectQueryBuilder<CustomerEntity> {
+    return this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc');
   }
 
   private applyFilter(qb: SelectQueryBuilder<CustomerEntity>, f: CustomerFilter) {
@@ -88,14 +93,14 @@ export class CustomersRepository {
   }
 
   async findById(id: string, opts: { withDeleted?: boolean } = {}): Promise<CustomerEntity | null> {
-    const qb = this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc').where('c.id = :id', { id });
+    const qb = this.withOwnerAndLifecycle().where('c.id = :id', { id });
     if (!opts.withDeleted) qb.andWhere('c.deleted_at IS NULL');
     return qb.getOne();
   }
 
   async findByIds(ids: string[]): Promise<CustomerEntity[]> {
     if (!ids.length) return [];
-    return this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc').where('c.id = ANY(:ids)', { ids }).andWhere('c.deleted_at IS NULL').getMany();
+    return this.withOwnerAndLifecycle().where('c.id = ANY(:ids)', { ids }).andWhere('c.deleted_at IS NULL').getMany();
   }
 
   /** Contacts and references of many customers in two queries, for a list page. */

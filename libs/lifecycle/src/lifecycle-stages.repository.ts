@@ -185,11 +185,8 @@ export interface ScoredCustomer {
 export class LifecycleStagesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * Builds this transaction's facts table (no key and no statistics: it is read whole, by sequential scans);
-   * returns how many customers it holds.
-   */
-  async buildFacts(m: EntityManager, asOf: Date, timeZone: string, expectedByTier: Record<string, number>): Promise<number> {
+  /** Builds this transaction's facts table (no key and no statistics: it is read whole, by sequential scans). */
+  async buildFacts(m: EntityManager, asOf: Date, timeZone: string, expectedByTier: Record<string, number>): Promise<void> {
     await m.query(`CREATE TEMP TABLE lifecycle_facts (
       id uuid NOT NULL, loyal boolean, purchases int NOT NULL, span_days int, t_days int, days_since_last int, last_gap_days int,
       trips_last int NOT NULL, trips_prior int NOT NULL, value_last bigint NOT NULL, value_prior bigint NOT NULL,
@@ -198,8 +195,6 @@ export class LifecycleStagesRepository {
       fingerprint text
     ) ON COMMIT DROP`);
     await m.query(FACTS, [asOf, timeZone, JSON.stringify(expectedByTier)]);
-    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM lifecycle_facts');
-    return n;
   }
 
   /** The buyers' (x, tₓ, T) in days, grouped. In a fixed order: the fit sums over them, and another order could flip a rounded figure on a rerun. */
@@ -216,12 +211,6 @@ export class LifecycleStagesRepository {
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY span_days::float8 / (purchases - 1)) AS days FROM lifecycle_facts WHERE purchases > 1`,
     );
     return days;
-  }
-
-  /** asOf's agency day, as days since 1970-01-01. */
-  async asOfDay(m: EntityManager, asOf: Date, timeZone: string): Promise<number> {
-    const [{ day }] = await m.query(`SELECT ${AS_OF_DAY} - DATE '1970-01-01' AS day`, [asOf, timeZone]);
-    return day;
   }
 
   /** Reads the facts table in batches of `size` rows, through one cursor (one scan, whatever the batch count). */

@@ -6,12 +6,13 @@ import { CustomersService, ownerRestriction } from '@crm/customers';
 import { ComplaintsService } from '@crm/complaints';
 import { TieringService, type ServicePolicy } from '@crm/tiering';
 import { NpsService } from '@crm/touchpoints';
-import { ProblemException, decodeCursor, encodeCursor } from '@crm/platform';
+import { ProblemException, agencyDate, decodeCursor, encodeCursor } from '@crm/platform';
 import { AtRiskListDto, FunnelDto, HealthHistoryDto, HealthPolicyDto, SaveHealthPolicyDto, StageHistoryDto } from './dto/lifecycle-stages.dto';
 import type { DayGroup, GroupPrediction } from './churn-score';
 import { DEFAULT_HEALTH_POLICY, HEALTH_COMPONENTS, HealthFacts, HealthPolicy, healthScore } from './health-score';
 import { STAGES, lifecycleStage } from './lifecycle-stage';
 import { nextTripWindowOfDays } from './next-trip';
+import { dayNumber } from './purchase-history';
 import { FactsRow, LifecycleStagesRepository, ScoredCustomer } from './lifecycle-stages.repository';
 
 /** Customers read and scored per round trip: big enough to be set work, small enough to keep memory flat at a million. */
@@ -91,7 +92,7 @@ export class LifecycleStagesService {
   async scoreAll(m: EntityManager, asOf: Date, timeZone: string, predictions: readonly GroupPrediction[]): Promise<{ predictions: number; stages: StagesResult }> {
     const policy = await this.policy();
     const typicalGapDays = await this.repo.typicalGapDays(m);
-    const today = await this.repo.asOfDay(m, asOf, timeZone);
+    const today = dayNumber(agencyDate(asOf, timeZone));
     const byHistory = new Map(predictions.map((g) => [historyKey(g.x, g.txDays, g.tDays), g]));
     const totals = { predictions: 0, changed: 0, stageChanges: 0, plays: 0, playsEnded: 0 };
     let customers = 0;
