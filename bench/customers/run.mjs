@@ -35,12 +35,12 @@ const firstPage = await (await fetch(`${base}/customers?limit=50`, { headers: { 
 
 const SEARCH = `lower((c.name || ' ' || coalesce(c.phone, '') || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.organization, '')) COLLATE "default")`;
 const page = (where, order = 'c.name, c.id') =>
-  `SELECT c.*, u.name AS owner_name FROM customers c JOIN users u ON u.id = c.owner_id WHERE c.deleted_at IS NULL ${where} ORDER BY ${order} LIMIT 51`;
+  `SELECT c.*, u.name AS owner_name, v.lifetime_value FROM customers c JOIN users u ON u.id = c.owner_id JOIN customer_values v ON v.customer_id = c.id WHERE c.deleted_at IS NULL ${where} ORDER BY ${order} LIMIT 51`;
 const like = (s) => `%${s.toLowerCase()}%`;
 
 const scenarios = [
   ['first page, by name', () => ['/customers?limit=50', admin], () => [page('')]],
-  ['first page, by value desc', () => ['/customers?limit=50&sort=-value', admin], () => [page('', 'c.lifetime_value DESC, c.id DESC')]],
+  ['first page, by value desc', () => ['/customers?limit=50&sort=-value', admin], () => [page('', 'v.lifetime_value DESC, v.customer_id DESC')]],
   ['second page (cursor)', () => [`/customers?limit=50&cursor=${firstPage.nextCursor}`, admin], () => [page(`AND (c.name, c.id) > ($1, $2)`), [firstPage.items.at(-1).name, firstPage.items.at(-1).id]]],
   ['account manager, own customers', () => ['/customers?limit=50', am], null],
   ['search 1 char (surname)', () => { const t = terms.surname(); return [`/customers?limit=50&q=${encodeURIComponent(t)}`, admin, t]; }, (t) => [page(`AND c.name LIKE $1`), [t + '%']]],

@@ -24,7 +24,8 @@ const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `lifecy
 
 async function customer(name: string, salesDaysAgo: number[], lifetimeValue = 0): Promise<string> {
   const [admin] = await sql(server, `SELECT id FROM users WHERE role = 'admin' LIMIT 1`);
-  const [{ id }] = await sql(server, `INSERT INTO customers (type, name, owner_id, tier, lifetime_value) VALUES ('individual', $1, $2, 'A', $3) RETURNING id`, [name, admin.id, lifetimeValue]);
+  const [{ id }] = await sql(server, `WITH c AS (INSERT INTO customers (type, name, owner_id, tier) VALUES ('individual', $1, $2, 'A') RETURNING id),
+       v AS (INSERT INTO customer_values (customer_id, lifetime_value) SELECT id, $3 FROM c) SELECT id FROM c`, [name, admin.id, lifetimeValue]);
   for (const [i, days] of salesDaysAgo.entries()) {
     await sql(
       server,

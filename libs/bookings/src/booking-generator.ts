@@ -82,7 +82,7 @@ export const GENERATED_BOOKING_EXTRAS_SQL = [
   `INSERT INTO booking_status_changes (booking_id, from_status, to_status, at)
    SELECT id, NULL, status, booked_at FROM bookings b WHERE b.customer_id = ANY($1::uuid[])
    AND NOT EXISTS (SELECT 1 FROM booking_status_changes h WHERE h.booking_id = b.id)`,
-  `UPDATE customers c SET lifetime_value = s.total
+  `UPDATE customer_values v SET lifetime_value = s.total
    FROM (SELECT customer_id, sum(amount_value) AS total FROM bookings WHERE status IN ('confirmed', 'completed') AND customer_id = ANY($1::uuid[]) GROUP BY 1) s
-   WHERE c.id = s.customer_id`,
+   WHERE v.customer_id = s.customer_id`,
 ];

@@ -63,8 +63,8 @@ const DATES = new Set<string>(COLUMNS.filter(([, t]) => t === 'date').map(([c]) 
  * by the change of sales (a booking's old sale leaves its old customer, its new sale joins its customer; no
  * booking is read), and writes an audit row per created or updated booking, in input order. All CTEs see
  * the rows as they were before the statement, which is how `old` knows the previous status.
- * Customers are locked `FOR NO KEY UPDATE` in id order, so two batches touching the same customers cannot
- * deadlock. $16–$18: the audit actor (type, id, ip).
+ * The customers' value rows (customer_values) are locked in id order, so two batches touching the same
+ * customers cannot deadlock; the customers rows themselves are not written. $16–$18: the audit actor (type, id, ip).
  */
 const UPSERT_SQL = `
 WITH input AS (
@@ -94,9 +94,9 @@ WITH input AS (
     UNION ALL SELECT customer_id, sale FROM written WHERE changed
   ) d GROUP BY id HAVING sum(delta) <> 0
 ), locked AS (
-  SELECT c.id FROM customers c JOIN deltas USING (id) ORDER BY c.id FOR NO KEY UPDATE OF c
+  SELECT v.customer_id AS id FROM customer_values v JOIN deltas d ON d.id = v.customer_id ORDER BY v.customer_id FOR NO KEY UPDATE OF v
 ), lifetime AS (
-  UPDATE customers c SET lifetime_value = c.lifetime_value + d.delta FROM deltas d JOIN locked USING (id) WHERE c.id = d.id
+  UPDATE customer_values v SET lifetime_value = v.lifetime_value + d.delta FROM deltas d JOIN locked USING (id) WHERE v.customer_id = d.id
 ), audit AS (
   INSERT INTO audit_log (actor_type, actor_id, action, entity_type, entity_id, details, ip)
   SELECT $16, $17::uuid, CASE WHEN created THEN 'booking.create' ELSE 'booking.update' END, 'booking', id::text,
@@ -123,19 +123,19 @@ export class BookingsRepository {
   }
 
   /**
-   * Recomputes customers.lifetime_value (the list's "value" sort) from their bookings: after a merge.
-   * Rows are locked in id order so two batches touching the same customers cannot deadlock. `totals` is
+   * Recomputes customers' lifetime values (customer_values, the list's "value" sort) from their bookings: after
+   * a merge. Rows are locked in id order so two batches touching the same customers cannot deadlock. `totals` is
    * MATERIALIZED: inlined, its per-customer sum ran twice (once for the filter, once for the SET).
    */
   async refreshLifetimeValues(m: EntityManager, customerIds: string[]): Promise<void> {
     if (!customerIds.length) return;
     await m.query(
-      `WITH locked AS (SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE),
+      `WITH locked AS (SELECT customer_id AS id FROM customer_values WHERE customer_id = ANY($1::uuid[]) ORDER BY customer_id FOR NO KEY UPDATE),
             totals AS MATERIALIZED (
               SELECT l.id, coalesce((SELECT sum(b.amount_value) FROM bookings b WHERE b.customer_id = l.id AND b.status IN ${SALES}), 0) AS total
               FROM locked l
             )
-       UPDATE customers c SET lifetime_value = t.total FROM totals t WHERE c.id = t.id AND c.lifetime_value <> t.total`,
+       UPDATE customer_values v SET lifetime_value = t.total FROM totals t WHERE v.customer_id = t.id AND v.lifetime_value <> t.total`,
       [customerIds],
     );
   }

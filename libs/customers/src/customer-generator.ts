@@ -18,13 +18,13 @@ const sqlArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x.replace
 const chars = (s: string) => [...s];
 
 /** One INSERT … SELECT over generate_series; $1 = count, $2 = owner ids (uuid[]), $3 = seed in [-1, 1], $4 = offset (batches),
- * $5 = whether to invent lifetime values (the benchmark, which has no bookings; never the demo). */
+ * $5 = whether to invent lifetime values (the benchmark, which has no bookings; never the demo). Writes the customers and, with $5, their value rows. */
 export const GENERATE_CUSTOMERS_SQL = `
 WITH seed AS (SELECT setseed($3::float8)),
 rows AS (
   SELECT g, random() AS r_type, random() AS r_name, random() AS r_given, random() AS r_given2, random() AS r_latin,
          random() AS r_city, random() AS r_org, random() AS r_kind, random() AS r_phone, random() AS r_email,
-         random() AS r_owner, random() AS r_tags, random() AS r_age, random() AS r_value, random() AS r_created, random() AS r_occ
+         random() AS r_owner, random() AS r_tags, random() AS r_age, random() AS r_created, random() AS r_occ
   FROM seed, generate_series($4::int + 1, $4::int + $1::int) AS g
 ),
 named AS (
@@ -38,9 +38,9 @@ named AS (
     END AS person,
     (${sqlArray(ORG_WORDS)})[1 + floor(r_org * ${ORG_WORDS.length})::int] AS org_word
   FROM rows r
-)
+), inserted AS (
 INSERT INTO customers (type, name, partner_kind, phone, email, organization, city, birthday, occupation, tags,
-                       consent_sms, consent_email, consent_wechat, consent_phone, owner_id, lifetime_value, created_at)
+                       consent_sms, consent_email, consent_wechat, consent_phone, owner_id, created_at)
 SELECT type,
   CASE type WHEN 'individual' THEN person
             WHEN 'organization' THEN (${sqlArray(CITIES)})[1 + floor(r_city * ${CITIES.length})::int] || org_word || (${sqlArray(ORG_KINDS)})[1 + floor(r_kind * ${ORG_KINDS.length})::int]
@@ -55,9 +55,14 @@ SELECT type,
   CASE WHEN r_tags < 0.6 THEN ARRAY[(${sqlArray(TAGS)})[1 + floor(r_tags / 0.6 * ${TAGS.length})::int]] ELSE '{}' END,
   r_phone < 0.7, r_email < 0.5, r_tags < 0.8, r_phone < 0.4,
   ($2::uuid[])[1 + floor(r_owner * array_length($2::uuid[], 1))::int],
-  CASE WHEN NOT $5::boolean OR r_value < 0.3 THEN 0 ELSE floor(power(r_value, 4) * 50000000)::bigint END,
   now() - make_interval(secs => r_created * 3 * 365 * 86400)
-FROM named`;
+FROM named
+RETURNING id
+)
+-- The value rows come from the customers' trigger; invented values are written first (the trigger then skips them).
+INSERT INTO customer_values (customer_id, lifetime_value)
+SELECT id, CASE WHEN r_value < 0.3 THEN 0 ELSE floor(power(r_value, 4) * 50000000)::bigint END
+FROM (SELECT id, random() AS r_value FROM inserted WHERE $5::boolean) v`;
 
 /** Every generated customer's first owner, as history: one statement after the insert. */
 export const GENERATED_OWNER_HISTORY_SQL = `

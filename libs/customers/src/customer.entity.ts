@@ -130,13 +130,13 @@ export class CustomerEntity {
   @OneToOne(() => CustomerLifecycleEntity, (l) => l.customer)
   lifecycle?: Relation<CustomerLifecycleEntity>;
 
+  /** Lifetime sales, kept by booking ingestion in a row of its own (see CustomerValueEntity). */
+  @OneToOne(() => CustomerValueEntity, (v) => v.customer)
+  value?: Relation<CustomerValueEntity>;
+
   /** Every two-character piece of name and organisation, set by a database trigger; search only. */
   @Column({ name: 'search_bigrams', type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false })
   searchBigrams: string[];
-
-  /** Lifetime sales in minor units of `currency`; filled from bookings. */
-  @Column({ name: 'lifetime_value', type: 'bigint', default: 0 })
-  lifetimeValue: string;
 
   @Column({ type: 'char', length: 3, default: 'CNY' })
   currency: string;
@@ -199,6 +199,25 @@ export class CustomerLifecycleEntity {
   /** A hash of the three as the job last wrote them: the next run rewrites only the customers whose results moved. */
   @Column({ type: 'bytea', nullable: true, select: false })
   fingerprint: Buffer | null;
+}
+
+/**
+ * A customer's lifetime sales in minor units of the customer's currency, moved by every booking that changes a
+ * sale. A narrow row of its own: on the customers row each change rewrote an entry in all of its indexes. Every
+ * customer has one, made by a database trigger when the customer is inserted.
+ */
+@Entity('customer_values')
+@Index('customer_values_value_idx', ['lifetimeValue', 'customerId'])
+export class CustomerValueEntity {
+  @PrimaryColumn({ name: 'customer_id', type: 'uuid', primaryKeyConstraintName: 'PK_customer_values' })
+  customerId: string;
+
+  @OneToOne(() => CustomerEntity, (c) => c.value, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id', foreignKeyConstraintName: 'FK_customer_values_customer' })
+  customer?: Relation<CustomerEntity>;
+
+  @Column({ name: 'lifetime_value', type: 'bigint', default: 0 })
+  lifetimeValue: string;
 }
 
 @Entity('customer_contacts')

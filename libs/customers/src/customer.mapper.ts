@@ -37,7 +37,7 @@ export function toCustomerDto({ customer: c, contacts, refs }: CustomerDetails):
     lifecycleStage: c.lifecycle?.stage ?? null,
     health: c.lifecycle?.health ?? null,
     prediction: c.lifecycle?.prediction ?? null,
-    lifetimeValue: { value: Number(c.lifetimeValue), currency: c.currency },
+    lifetimeValue: { value: Number(c.value!.lifetimeValue), currency: c.currency },
     contacts: contacts.map((k) => ({ id: k.id, name: k.name, role: k.role, phone: k.phone, email: k.email, primary: k.primary })),
     externalRefs: refs.map((r) => ({ source: r.source, externalId: r.externalId })),
     createdAt: c.createdAt.toISOString(),

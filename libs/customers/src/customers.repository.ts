@@ -28,11 +28,16 @@ export interface CustomerDetails {
   refs: CustomerExternalRefEntity[];
 }
 
-const SORT_COLUMN: Record<string, string> = { name: 'c.name', created: 'c.created_at', value: 'c.lifetime_value' };
+/** Each sort's column and its tie-breaker, from the table whose index serves that order (the value's is customer_values'). */
+const SORT_COLUMNS: Record<string, [string, string]> = {
+  name: ['c.name', 'c.id'],
+  created: ['c.created_at', 'c.id'],
+  value: ['cv.lifetime_value', 'cv.customer_id'],
+};
 
 export function sortKey(c: CustomerEntity, sort: CustomerSort): unknown {
   const field = sort.replace('-', '');
-  return field === 'name' ? c.name : field === 'created' ? c.createdAt.toISOString() : c.lifetimeValue;
+  return field === 'name' ? c.name : field === 'created' ? c.createdAt.toISOString() : c.value!.lifetimeValue;
 }
 
 @Injectable()
@@ -45,21 +50,26 @@ export class CustomersRepository {
 
   /** One keyset page: rows after `after` = [sortValue, id] in the chosen order, plus one to know if more follow. */
   async list(filter: CustomerFilter, sort: CustomerSort, limit: number, after: unknown[] | null): Promise<CustomerEntity[]> {
-    const qb = this.withOwnerAndLifecycle();
+    const qb = this.asShown();
     this.applyFilter(qb, filter);
     const desc = sort.startsWith('-');
-    const column = SORT_COLUMN[sort.replace('-', '')];
-    if (after) qb.andWhere(`(${column}, c.id) ${desc ? '<' : '>'} (:afterKey, :afterId)`, { afterKey: after[0], afterId: after[1] });
+    const [column, tie] = SORT_COLUMNS[sort.replace('-', '')];
+    if (after) qb.andWhere(`(${column}, ${tie}) ${desc ? '<' : '>'} (:afterKey, :afterId)`, { afterKey: after[0], afterId: after[1] });
     return qb
       .orderBy(column, desc ? 'DESC' : 'ASC')
-      .addOrderBy('c.id', desc ? 'DESC' : 'ASC')
+      .addOrderBy(tie, desc ? 'DESC' : 'ASC')
       .limit(limit + 1)
       .getMany();
   }
 
-  /** Customers as the API shows them: with their owner and what the lifecycle jobs computed. */
-  private withOwnerAndLifecycle(): SelectQueryBuilder<CustomerEntity> {
-    return this.dataSource.getRepository(CustomerEntity).createQueryBuilder('c').leftJoinAndSelect('c.owner', 'owner').leftJoinAndSelect('c.lifecycle', 'lc');
+  /** Customers as the API shows them: with their owner, lifetime value (every customer has that row) and what the lifecycle jobs computed. */
+  private asShown(): SelectQueryBuilder<CustomerEntity> {
+    return this.dataSource
+      .getRepository(CustomerEntity)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.owner', 'owner')
+      .innerJoinAndSelect('c.value', 'cv')
+      .leftJoinAndSelect('c.lifecycle', 'lc');
   }
 
   private applyFilter(qb: SelectQueryBuilder<CustomerEntity>, f: CustomerFilter) {
@@ -93,14 +103,14 @@ export class CustomersRepository {
   }
 
   async findById(id: string, opts: { withDeleted?: boolean } = {}): Promise<CustomerEntity | null> {
-    const qb = this.withOwnerAndLifecycle().where('c.id = :id', { id });
+    const qb = this.asShown().where('c.id = :id', { id });
     if (!opts.withDeleted) qb.andWhere('c.deleted_at IS NULL');
     return qb.getOne();
   }
 
   async findByIds(ids: string[]): Promise<CustomerEntity[]> {
     if (!ids.length) return [];
-    return this.withOwnerAndLifecycle().where('c.id = ANY(:ids)', { ids }).andWhere('c.deleted_at IS NULL').getMany();
+    return this.asShown().where('c.id = ANY(:ids)', { ids }).andWhere('c.deleted_at IS NULL').getMany();
   }
 
   /** Contacts and references of many customers in two queries, for a list page. */

@@ -236,8 +236,8 @@ export class LifecycleStagesRepository {
   atRisk(ownerId: string | null, after: [string, string] | null, limit: number): Promise<{ id: string; priority: string }[]> {
     return this.dataSource.query(
       `SELECT id, priority::text FROM (
-         SELECT c.id, c.lifetime_value * (100 - (l.health->>'score')::int) / 100 AS priority
-         FROM customer_lifecycle l JOIN customers c ON c.id = l.customer_id
+         SELECT c.id, v.lifetime_value * (100 - (l.health->>'score')::int) / 100 AS priority
+         FROM customer_lifecycle l JOIN customers c ON c.id = l.customer_id JOIN customer_values v ON v.customer_id = c.id
          WHERE l.stage = 'at_risk' AND l.health IS NOT NULL AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
            AND ($1::uuid IS NULL OR c.owner_id = $1)
        ) r

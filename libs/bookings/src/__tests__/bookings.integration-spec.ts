@@ -214,14 +214,14 @@ describe('bookings API', () => {
       });
       expect(value.body.favouriteDestinations[0]).toEqual({ key: '三亚', trips: 2, sales: { value: 3_000_000, currency: 'CNY' } });
       expect(value.body.travelMonths).toEqual([{ month: 2, trips: 2 }, { month: 7, trips: 1 }]);
-      expect((await sql(t, 'SELECT lifetime_value FROM customers WHERE id = $1', [v4.body.customerId]))[0].lifetime_value).toBe('6000000');
+      expect((await sql(t, 'SELECT lifetime_value FROM customer_values WHERE customer_id = $1', [v4.body.customerId]))[0].lifetime_value).toBe('6000000');
       // Cancelling a booking takes it out of the sales.
       await put('V-2', booking({ status: 'cancelled', amount: { value: 3_000_000, currency: 'CNY' }, destination: '东京', category: 'honeymoon', departureDate: '2026-07-01', returnDate: '2026-07-08', bookedAt: recent, paymentDueAt: recent, paidAt: recent }, who));
-      expect((await sql(t, 'SELECT lifetime_value FROM customers WHERE id = $1', [v4.body.customerId]))[0].lifetime_value).toBe('3000000');
+      expect((await sql(t, 'SELECT lifetime_value FROM customer_values WHERE customer_id = $1', [v4.body.customerId]))[0].lifetime_value).toBe('3000000');
     });
 
     it('keeps lifetime values right when a booking moves to another customer or changes amount', async () => {
-      const ltv = async (id: string) => (await sql(t, 'SELECT lifetime_value FROM customers WHERE id = $1', [id]))[0].lifetime_value;
+      const ltv = async (id: string) => (await sql(t, 'SELECT lifetime_value FROM customer_values WHERE customer_id = $1', [id]))[0].lifetime_value;
       const first = await put('MOVE-1', booking({ amount: { value: 500, currency: 'CNY' } }, { externalId: 'MOVE-A' }));
       const moved = await put('MOVE-1', booking({ amount: { value: 700, currency: 'CNY' } }, { externalId: 'MOVE-B' }));
       expect(moved.body.customerId).not.toBe(first.body.customerId);
@@ -308,7 +308,7 @@ describe('bookings API', () => {
       expect(late.body.customerId).toBe(again.body.id);
       const value = await http(t, admin).get(`/api/v1/customers/${again.body.id}/value`);
       expect(value.body.lifetimeValue.value).toBe(400_000);
-      expect((await sql(t, 'SELECT lifetime_value FROM customers WHERE id = $1', [other.body.id]))[0].lifetime_value).toBe('0');
+      expect((await sql(t, 'SELECT lifetime_value FROM customer_values WHERE customer_id = $1', [other.body.id]))[0].lifetime_value).toBe('0');
       expect((await http(t, admin).post(`/api/v1/customers/${other.body.id}/restore`)).status).toBe(409);
       expect((await http(t, admin).post(`/api/v1/customers/${again.body.id}/merge`, { mergedId: other.body.id })).status).toBe(404);
       const audit = await sql(t, "SELECT action FROM audit_log WHERE entity_id = ANY($1) AND action LIKE 'customer.merge%' ORDER BY action", [[again.body.id, other.body.id]]);

@@ -314,6 +314,18 @@ describe('customers API', () => {
       expect(new Set(seen).size).toBe(seen.length);
     });
 
+    it('keeps a value row for every customer, however it was inserted, and orders by that value', async () => {
+      await sql(t, `INSERT INTO customers (type, name, owner_id) SELECT 'individual', '直接写入' || g, $1 FROM generate_series(1, 3) g`, [am1.id]);
+      const [missing] = await sql(t, `SELECT count(*)::int AS n FROM customers c WHERE NOT EXISTS (SELECT 1 FROM customer_values v WHERE v.customer_id = c.id)`);
+      expect(missing.n).toBe(0);
+      await sql(t, `UPDATE customer_values v SET lifetime_value = 1000 * g.n FROM (VALUES ('直接写入1', 3), ('直接写入2', 1), ('直接写入3', 2)) g(name, n), customers c
+                    WHERE c.id = v.customer_id AND c.name = g.name`);
+      const top = (await http(t, admin).get(`${base}?limit=3&sort=-value`)).body.items;
+      expect(top.map((c: { name: string; lifetimeValue: { value: number } }) => [c.name, c.lifetimeValue.value])).toEqual([
+        ['直接写入1', 3000], ['直接写入3', 2000], ['直接写入2', 1000],
+      ]);
+    });
+
     it('orders by name', async () => {
       const list = await names('sort=name');
       expect(list).toEqual([...list].sort());

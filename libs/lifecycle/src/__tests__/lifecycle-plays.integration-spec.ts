@@ -31,7 +31,8 @@ describe('lifecycle plays (churn-score job)', () => {
   const band = async (name: string) => (await sql(t, `SELECT health->>'band' AS band FROM customer_lifecycle WHERE customer_id = $1`, [named[name]]))[0].band;
   /** Three trips, the last 250 days ago, an open breached complaint and an unhappy follow-up: red by asOf. */
   const drifting = async (name: string, tier: string) => {
-    const [{ id }] = await sql(t, `INSERT INTO customers (type, name, owner_id, tier, lifetime_value) VALUES ('individual', $1, $2, $3, 1000000) RETURNING id`, [name, am.id, tier]);
+    const [{ id }] = await sql(t, `WITH c AS (INSERT INTO customers (type, name, owner_id, tier) VALUES ('individual', $1, $2, $3) RETURNING id),
+       v AS (INSERT INTO customer_values (customer_id, lifetime_value) SELECT id, 1000000 FROM c) SELECT id FROM c`, [name, am.id, tier]);
     named[name] = id;
     for (const [i, days] of [420, 390, 250].entries()) {
       await sql(t, `INSERT INTO bookings (source, external_id, customer_id, status, booked_at, amount_value, amount_currency) VALUES ('erp', $1, $2, 'completed', $3, 80000, 'CNY')`, [

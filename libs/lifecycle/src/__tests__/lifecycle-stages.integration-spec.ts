@@ -26,7 +26,8 @@ describe('health score and lifecycle stages (churn-score job)', () => {
     return run;
   };
   const customer = async (name: string, salesDaysAgo: number[], extra: { tier?: string; quadrant?: string; lifetimeValue?: number } = {}) => {
-    const [{ id }] = await sql(t, `INSERT INTO customers (type, name, owner_id, tier, quadrant, lifetime_value) VALUES ('individual', $1, $2, $3, $4, $5) RETURNING id`, [
+    const [{ id }] = await sql(t, `WITH c AS (INSERT INTO customers (type, name, owner_id, tier, quadrant) VALUES ('individual', $1, $2, $3, $4) RETURNING id),
+       v AS (INSERT INTO customer_values (customer_id, lifetime_value) SELECT id, $5 FROM c) SELECT id FROM c`, [
       name, am.id, extra.tier ?? null, extra.quadrant ?? null, extra.lifetimeValue ?? 0,
     ]);
     named[name] = id;
