@@ -40,6 +40,11 @@ describe('bookings API', () => {
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ source: 'erp', externalId: 'B-1', status: 'confirmed', amount: { value: 1280000, currency: 'CNY' }, travellers: 3, departureDate: '2026-04-01' });
       expect(first.body.bookedAt).toBe('2026-03-01T02:00:00.000Z');
+      // A time-ordered UUIDv7 made by the database: its first 48 bits are the time it was written.
+      expect(first.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(Math.abs(parseInt(first.body.id.replace(/-/g, '').slice(0, 12), 16) - Date.now())).toBeLessThan(60_000);
+      const [history] = await sql(t, `SELECT id::text FROM booking_status_changes WHERE booking_id = $1`, [first.body.id]);
+      expect(history.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
       const customer = await http(t, reader).get(`/api/v1/customers/${first.body.customerId}`);
       expect(customer.body).toMatchObject({ name: '张伟', phone: '+8613800138000', email: 'zhang.wei@example.com', birthday: '1985-04-12' });
       expect(customer.body.externalRefs).toEqual([expect.objectContaining({ source: 'erp', externalId: 'C-1001' })]);
