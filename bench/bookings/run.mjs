@@ -284,7 +284,7 @@ if (parts.has('put')) {
   // the key lookup, then one transaction with the advisory locks, the identity lookup and the upsert, each the
   // repositories' own statement. Only bookings of existing customers (a new person's customer is not made here), from
   // the part of the workload the API did not reach, so every one is written as new or changed.
-  const asManager = (c) => ({ query: async (sql, params) => (await c.query(sql, params)).rows });
+  const asManager = (c) => ({ query: async (sql, params) => (await c.query(sql, params)).rows, queryRunner: { connect: async () => c } });
   const identity = new CustomerIdentityRepository();
   const repo = new BookingsRepository();
   const [{ key_hash: keyHash }] = (await db.query(`SELECT key_hash FROM api_keys ORDER BY created_at DESC LIMIT 1`)).rows;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditActor } from '@crm/identity';
+import { queryPrepared } from '@crm/platform';
 import { BookingEntity, BookingStatus, BookingStatusChangeEntity, SALE_STATUSES } from './booking.entity';
 
 /** A booking ready to write: validated, its customer resolved. */
@@ -118,7 +119,9 @@ export class BookingsRepository {
   async upsert(m: EntityManager, rows: BookingRow[], by: AuditActor): Promise<UpsertOutcome[]> {
     if (!rows.length) return [];
     const params = [...FIELDS.map((f) => rows.map((r) => r[f])), by.actorType, by.actorId, by.ip];
-    const out: (BookingEntity & { created: boolean; changed: boolean })[] = await m.query(UPSERT_SQL, params);
+    // A single booking (a PUT) reuses its connection's plan; a batch's plan depends on its size, so it is made each time.
+    const out: (BookingEntity & { created: boolean; changed: boolean })[] =
+      rows.length === 1 ? await queryPrepared(m, 'booking_upsert_one', UPSERT_SQL, params) : await m.query(UPSERT_SQL, params);
     return out.map(({ created, changed, ...stored }) => ({ created, changed, booking: Object.assign(new BookingEntity(), stored) }));
   }
 

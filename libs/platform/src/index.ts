@@ -13,6 +13,7 @@ export * from './http/graceful-close';
 export * from './database/database.module';
 export * from './database/policy-version.entity';
 export * from './database/embedded-postgres';
+export * from './database/prepared';
 export * from './queue/job-catalog';
 export * from './queue/job-handler.decorator';
 export * from './queue/job-run.entity';
