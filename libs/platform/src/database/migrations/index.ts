@@ -18,5 +18,6 @@ import { QueuedRunsIndex1795448249919 } from './1795448249919-QueuedRunsIndex';
 import { LifecyclePlays1795450120480 } from './1795450120480-LifecyclePlays';
 import { CustomerLifecycle1795460000000 } from './1795460000000-CustomerLifecycle';
 import { LifecycleFingerprint1796692756702 } from './1796692756702-LifecycleFingerprint';
+import { LifecycleTypedColumns1796702839515 } from './1796702839515-LifecycleTypedColumns';
 
-export const MIGRATIONS: Function[] = [Initial1795426054334, ApiKeys1795431135900, Bookings1795436888427, AuditDetails1795436974350, Imports1795437420541, Tiering1795438376772, Complaints1795441443904, TeamsAndOutgoingMessages1795445071823, ComplaintHandling1795445142160, SlaPolicies1795445236390, Visits1795445421502, ChurnScore1795445566408, Lifecycle1795447001324, Campaigns1795447008305, Touchpoints1795448014629, QueuedRunsIndex1795448249919, LifecyclePlays1795450120480, CustomerLifecycle1795460000000, LifecycleFingerprint1796692756702];
+export const MIGRATIONS: Function[] = [Initial1795426054334, ApiKeys1795431135900, Bookings1795436888427, AuditDetails1795436974350, Imports1795437420541, Tiering1795438376772, Complaints1795441443904, TeamsAndOutgoingMessages1795445071823, ComplaintHandling1795445142160, SlaPolicies1795445236390, Visits1795445421502, ChurnScore1795445566408, Lifecycle1795447001324, Campaigns1795447008305, Touchpoints1795448014629, QueuedRunsIndex1795448249919, LifecyclePlays1795450120480, CustomerLifecycle1795460000000, LifecycleFingerprint1796692756702, LifecycleTypedColumns1796702839515];
