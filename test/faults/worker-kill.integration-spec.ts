@@ -36,7 +36,7 @@ describe('a worker killed mid-job', () => {
     });
   const runJob = (name: string, asOf: string) => runJobToEnd(t, admin, name, asOf, 90_000);
   const column = async (expr: string) => Object.fromEntries((await sql(t, `SELECT id, ${expr} AS v FROM customers ORDER BY id`)).map((r) => [r.id, r.v]));
-  const prediction = () => column('(SELECT l.prediction::text FROM customer_lifecycle l WHERE l.customer_id = customers.id)');
+  const prediction = () => column('(SELECT (l.p_alive, l.expected_trips_52w, l.next_trip_from, l.next_trip_to, l.next_trip_basis)::text FROM customer_lifecycle l WHERE l.customer_id = customers.id)');
 
   /**
    * Runs `job` at `asOf` while an open transaction holds `lock` (a row the run will write), so the run waits there

@@ -157,11 +157,19 @@ export class CustomerEntity {
   mergedIntoId: string | null;
 }
 
+export interface CustomerHealthReason {
+  component: string;
+  score: number;
+  weight: number;
+  impact: number;
+  facts: Record<string, number>;
+}
+
 export interface CustomerHealth {
   score: number;
   band: string;
   policyVersion: number;
-  reasons: { component: string; score: number; weight: number; impact: number; facts: Record<string, number> }[];
+  reasons: CustomerHealthReason[];
 }
 
 export interface CustomerPrediction {
@@ -188,15 +196,38 @@ export class CustomerLifecycleEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   stage: string | null;
 
-  /** The health score and its reasons. */
-  @Column({ type: 'jsonb', nullable: true })
-  health: CustomerHealth | null;
+  /** The health score, its band, the policy version that scored it and its reasons; all null without a sale. */
+  @Column({ name: 'health_score', type: 'smallint', nullable: true })
+  healthScore: number | null;
 
-  /** P(alive), expected trips in 52 weeks and the next-trip window; null without a sale. */
-  @Column({ type: 'jsonb', nullable: true })
-  prediction: CustomerPrediction | null;
+  @Column({ name: 'health_band', type: 'varchar', length: 10, nullable: true })
+  healthBand: string | null;
 
-  /** A hash of the three as the job last wrote them: the next run rewrites only the customers whose results moved. */
+  @Column({ name: 'health_policy_version', type: 'integer', nullable: true })
+  healthPolicyVersion: number | null;
+
+  /** json, not jsonb: stored as the job wrote it, without jsonb's parsing of every figure on a million writes a night. */
+  @Column({ name: 'health_reasons', type: 'json', nullable: true })
+  healthReasons: CustomerHealthReason[] | null;
+
+  /** P(alive) and expected trips in 52 weeks; null without a sale. */
+  @Column({ name: 'p_alive', type: 'double precision', nullable: true })
+  pAlive: number | null;
+
+  @Column({ name: 'expected_trips_52w', type: 'double precision', nullable: true })
+  expectedTrips52w: number | null;
+
+  /** The next-trip window (agency calendar days), null when there is none. */
+  @Column({ name: 'next_trip_from', type: 'date', nullable: true })
+  nextTripFrom: string | null;
+
+  @Column({ name: 'next_trip_to', type: 'date', nullable: true })
+  nextTripTo: string | null;
+
+  @Column({ name: 'next_trip_basis', type: 'varchar', length: 10, nullable: true })
+  nextTripBasis: string | null;
+
+  /** A hash of the results as the job last wrote them: the next run rewrites only the customers whose results moved. */
   @Column({ type: 'bytea', nullable: true, select: false })
   fingerprint: Buffer | null;
 }
@@ -322,4 +353,17 @@ export class CustomerOwnerRuleEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** The health score as the API shows it; null without one. */
+export function healthOf(l: CustomerLifecycleEntity | undefined): CustomerHealth | null {
+  if (!l || l.healthScore === null) return null;
+  return { score: l.healthScore, band: l.healthBand!, policyVersion: l.healthPolicyVersion!, reasons: l.healthReasons! };
+}
+
+/** The prediction as the API shows it; null without a sale. */
+export function predictionOf(l: CustomerLifecycleEntity | undefined): CustomerPrediction | null {
+  if (!l || l.pAlive === null) return null;
+  const window = l.nextTripBasis === null ? null : { from: l.nextTripFrom!, to: l.nextTripTo!, basis: l.nextTripBasis };
+  return { pAlive: l.pAlive, expectedTrips52w: l.expectedTrips52w!, nextTripWindow: window };
 }

@@ -1,4 +1,5 @@
 import { UserEntity } from '@crm/identity';
+import { healthOf, predictionOf } from './customer.entity';
 import { CustomerDetails } from './customers.repository';
 import { CustomerDto, OwnerDto, TierReasonDto } from './dto/customer.dto';
 
@@ -35,8 +36,8 @@ export function toCustomerDto({ customer: c, contacts, refs }: CustomerDetails):
     tierReason: c.tierReason as TierReasonDto | null,
     tierChangedAt: c.tierChangedAt?.toISOString() ?? null,
     lifecycleStage: c.lifecycle?.stage ?? null,
-    health: c.lifecycle?.health ?? null,
-    prediction: c.lifecycle?.prediction ?? null,
+    health: healthOf(c.lifecycle),
+    prediction: predictionOf(c.lifecycle),
     lifetimeValue: { value: Number(c.value!.lifetimeValue), currency: c.currency },
     contacts: contacts.map((k) => ({ id: k.id, name: k.name, role: k.role, phone: k.phone, email: k.email, primary: k.primary })),
     externalRefs: refs.map((r) => ({ source: r.source, externalId: r.externalId })),

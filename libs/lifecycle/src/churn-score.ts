@@ -1,5 +1,5 @@
 import { BgNbdFit, expectedPurchases, fitBgNbd, pAlive } from './bg-nbd';
-import { ModelWindow, modelTripWindow } from './next-trip';
+import { ModelWindow, TripWindow, modelTripWindow } from './next-trip';
 import { DAYS_PER_WEEK, PurchaseHistory } from './purchase-history';
 
 /** Customers with identical histories, in whole days (as the database counts them). */
@@ -15,6 +15,13 @@ export interface GroupPrediction extends DayGroup {
   pAlive: number;
   expectedTrips52w: number;
   window: ModelWindow | null;
+}
+
+/** A customer's prediction as stored: their group's figures and their own next-trip window. */
+export interface Prediction {
+  pAlive: number;
+  expectedTrips52w: number;
+  nextTripWindow: TripWindow | null;
 }
 
 export const PREDICTION_HORIZON_WEEKS = 52;

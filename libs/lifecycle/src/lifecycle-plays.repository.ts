@@ -18,7 +18,7 @@ export interface PlayRow {
 }
 
 const SELECT = `
-SELECT p.id, p.customer_id AS "customerId", c.name AS "customerName", c.tier, (l.health->>'score')::int AS score, c.owner_id AS "ownerId",
+SELECT p.id, p.customer_id AS "customerId", c.name AS "customerName", c.tier, l.health_score AS score, c.owner_id AS "ownerId",
   p.started_at AS "startedAt", to_char(p.due_on, 'YYYY-MM-DD') AS "dueOn", p.done_at AS "doneAt", p.done_by AS "doneBy",
   p.ended_at AS "endedAt"
 FROM lifecycle_plays p JOIN customers c ON c.id = p.customer_id AND c.deleted_at IS NULL AND c.merged_into_id IS NULL

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DayGroup } from './churn-score';
-import type { HealthPolicy } from './health-score';
+import type { DayGroup, Prediction } from './churn-score';
+import type { Health, HealthPolicy } from './health-score';
 import { HealthPolicyEntity } from './lifecycle.entity';
 import type { Stage } from './lifecycle-stage';
 
@@ -110,21 +110,29 @@ export interface FactsRow {
  * moves: an A or B customer turning red starts one (due 3 agency days after asOf, $3 the agency time zone) with
  * an outbox event for its owner; leaving red ends the open one. The partial unique index keeps one open play per
  * customer, however often the job runs. Counts compare the values themselves, not the fingerprints. The batch
- * comes as one JSON array ($2): it embeds the results' JSON as it is, where an array of text would escape it.
+ * comes as text ($2), a line per customer (see storedFields): split in place, where JSON or arrays would be
+ * parsed and unescaped value by value.
  */
 const STORE = `
 WITH n AS (
-  SELECT * FROM json_to_recordset($2::json) AS n(id uuid, prediction jsonb, health jsonb, stage text, fingerprint text)
+  SELECT f[1]::uuid AS id, decode(f[2], 'hex') AS fingerprint, f[3] AS stage, f[4]::smallint AS score, f[5] AS band, f[6]::int AS policy_version,
+    f[7]::float8 AS p_alive, f[8]::float8 AS trips, f[9]::date AS trip_from, f[10]::date AS trip_to, f[11] AS basis, f[12]::json AS reasons
+  FROM string_to_table($2, E'\\n') AS line, string_to_array(line, E'\\t', '') AS f
 ), o AS (
-  SELECT n.*, l.prediction AS old_prediction, l.stage AS old_stage, l.health AS old_health
+  SELECT n.*, l.stage AS old_stage, l.health_score AS old_score, l.health_band AS old_band,
+    (l.p_alive, l.expected_trips_52w, l.next_trip_from, l.next_trip_to, l.next_trip_basis) IS DISTINCT FROM (n.p_alive, n.trips, n.trip_from, n.trip_to, n.basis) AS prediction_moved,
+    (l.health_score, l.health_band, l.health_policy_version, l.health_reasons::text) IS DISTINCT FROM (n.score, n.band, n.policy_version, n.reasons::text) AS health_moved
   FROM n LEFT JOIN customer_lifecycle l ON l.customer_id = n.id
 ), written AS (
-  INSERT INTO customer_lifecycle (customer_id, prediction, health, stage, fingerprint)
-  SELECT id, prediction, health, stage, decode(fingerprint, 'hex') FROM n
+  INSERT INTO customer_lifecycle (customer_id, stage, health_score, health_band, health_policy_version, health_reasons,
+    p_alive, expected_trips_52w, next_trip_from, next_trip_to, next_trip_basis, fingerprint)
+  SELECT id, stage, score, band, policy_version, reasons, p_alive, trips, trip_from, trip_to, basis, fingerprint FROM n
   ON CONFLICT (customer_id) DO UPDATE
-  SET prediction = excluded.prediction, health = excluded.health, stage = excluded.stage, fingerprint = excluded.fingerprint
+  SET stage = excluded.stage, health_score = excluded.health_score, health_band = excluded.health_band, health_policy_version = excluded.health_policy_version,
+    health_reasons = excluded.health_reasons, p_alive = excluded.p_alive, expected_trips_52w = excluded.expected_trips_52w,
+    next_trip_from = excluded.next_trip_from, next_trip_to = excluded.next_trip_to, next_trip_basis = excluded.next_trip_basis, fingerprint = excluded.fingerprint
 ), updated AS (
-  SELECT * FROM o WHERE old_stage IS DISTINCT FROM stage OR old_health IS DISTINCT FROM health
+  SELECT * FROM o WHERE old_stage IS DISTINCT FROM stage OR health_moved
 ), stages AS (
   INSERT INTO lifecycle_stage_changes (customer_id, from_stage, to_stage, as_of)
   SELECT id, old_stage, stage, $1 FROM updated WHERE old_stage IS DISTINCT FROM stage
@@ -132,18 +140,17 @@ WITH n AS (
   RETURNING 1
 ), scores AS (
   INSERT INTO customer_health_scores (customer_id, as_of, score, band, policy_version)
-  SELECT id, $1, (health->>'score')::int, health->>'band', $4 FROM updated
-  WHERE (old_health->>'score') IS DISTINCT FROM (health->>'score') OR (old_health->>'band') IS DISTINCT FROM (health->>'band')
+  SELECT id, $1, score, band, $4 FROM updated WHERE old_score IS DISTINCT FROM score OR old_band IS DISTINCT FROM band
   ON CONFLICT (customer_id, as_of) DO UPDATE SET score = excluded.score, band = excluded.band, policy_version = excluded.policy_version
   RETURNING 1
 ), ended AS (
   UPDATE lifecycle_plays p SET ended_at = $1 FROM updated u
-  WHERE p.customer_id = u.id AND p.ended_at IS NULL AND (u.health->>'band') IS DISTINCT FROM 'red'
+  WHERE p.customer_id = u.id AND p.ended_at IS NULL AND u.band IS DISTINCT FROM 'red'
   RETURNING 1
 ), reds AS (
   -- Only those turning red read their customers row (read, not locked: it is the booking feed's to update).
-  SELECT u.id, (u.health->>'score')::int AS score, c.tier, c.owner_id, c.name FROM updated u JOIN customers c ON c.id = u.id
-  WHERE u.health->>'band' = 'red' AND (u.old_health->>'band') IS DISTINCT FROM 'red'
+  SELECT u.id, u.score, c.tier, c.owner_id, c.name FROM updated u JOIN customers c ON c.id = u.id
+  WHERE u.band = 'red' AND u.old_band IS DISTINCT FROM 'red'
 ), plays AS (
   INSERT INTO lifecycle_plays (customer_id, owner_id, started_at, due_on)
   SELECT id, owner_id, $1, ($1::timestamptz AT TIME ZONE $3)::date + 3 FROM reds WHERE tier IN ('A', 'B')
@@ -156,7 +163,7 @@ WITH n AS (
   FROM plays p JOIN reds r ON r.id = p.customer_id
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM o WHERE old_prediction IS DISTINCT FROM prediction)::int AS predictions,
+SELECT (SELECT count(*) FROM o WHERE prediction_moved)::int AS predictions,
   (SELECT count(*) FROM updated)::int AS changed, (SELECT count(*) FROM stages)::int AS "stageChanges",
   (SELECT count(*) FROM told)::int AS plays, (SELECT count(*) FROM ended)::int AS "playsEnded"`;
 
@@ -171,13 +178,24 @@ export interface StoreResult {
   playsEnded: number;
 }
 
-/** One customer's results as the job stores them: JSON text, and the fingerprint (hex) of the three. */
+/**
+ * One customer's results as STORE reads them, tab-separated, empty for null: stage, health score, band and policy
+ * version, P(alive), expected trips, the next-trip window's from, to and basis, and last the reasons' JSON
+ * (JSON.stringify escapes any tab or newline inside it). Its md5 is the customer's fingerprint.
+ */
+export function storedFields(prediction: Prediction | null, health: Health | null, stage: Stage): string {
+  const w = prediction?.nextTripWindow;
+  const h = health ? `${health.score}\t${health.band}\t${health.policyVersion}` : '\t\t';
+  const p = prediction ? `${prediction.pAlive}\t${prediction.expectedTrips52w}` : '\t';
+  const trip = w ? `${w.from}\t${w.to}\t${w.basis}` : '\t\t';
+  return `${stage}\t${h}\t${p}\t${trip}\t${health ? JSON.stringify(health.reasons) : ''}`;
+}
+
+/** A customer whose results moved: their id, the fingerprint (hex) and storedFields. */
 export interface ScoredCustomer {
   id: string;
-  prediction: string | null;
-  health: string | null;
-  stage: Stage;
   fingerprint: string;
+  fields: string;
 }
 
 /** The set-based half of the nightly health and stage step; the scoring itself is the pure functions'. */
@@ -225,10 +243,8 @@ export class LifecycleStagesRepository {
   }
 
   async store(m: EntityManager, asOf: Date, timeZone: string, policyVersion: number, batch: readonly ScoredCustomer[]): Promise<StoreResult> {
-    const rows = batch.map(
-      (c) => `{"id":"${c.id}","prediction":${c.prediction},"health":${c.health},"stage":${JSON.stringify(c.stage)},"fingerprint":"${c.fingerprint}"}`,
-    );
-    const [row] = await m.query(STORE, [asOf, `[${rows.join(',')}]`, timeZone, policyVersion]);
+    const lines = batch.map((c) => `${c.id}\t${c.fingerprint}\t${c.fields}`);
+    const [row] = await m.query(STORE, [asOf, lines.join('\n'), timeZone, policyVersion]);
     return row;
   }
 
@@ -236,9 +252,9 @@ export class LifecycleStagesRepository {
   atRisk(ownerId: string | null, after: [string, string] | null, limit: number): Promise<{ id: string; priority: string }[]> {
     return this.dataSource.query(
       `SELECT id, priority::text FROM (
-         SELECT c.id, v.lifetime_value * (100 - (l.health->>'score')::int) / 100 AS priority
+         SELECT c.id, v.lifetime_value * (100 - l.health_score) / 100 AS priority
          FROM customer_lifecycle l JOIN customers c ON c.id = l.customer_id JOIN customer_values v ON v.customer_id = c.id
-         WHERE l.stage = 'at_risk' AND l.health IS NOT NULL AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+         WHERE l.stage = 'at_risk' AND l.health_score IS NOT NULL AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
            AND ($1::uuid IS NULL OR c.owner_id = $1)
        ) r
        WHERE $2::bigint IS NULL OR (r.priority, r.id) < ($2::bigint, $3::uuid)

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, Principal, isUuid } from '@crm/identity';
@@ -13,10 +14,16 @@ import { DEFAULT_HEALTH_POLICY, HEALTH_COMPONENTS, HealthFacts, HealthPolicy, he
 import { STAGES, lifecycleStage } from './lifecycle-stage';
 import { nextTripWindowOfDays } from './next-trip';
 import { dayNumber } from './purchase-history';
-import { FactsRow, LifecycleStagesRepository, ScoredCustomer } from './lifecycle-stages.repository';
+import { FactsRow, LifecycleStagesRepository, ScoredCustomer, StoreResult, storedFields } from './lifecycle-stages.repository';
 
-/** Customers read and scored per round trip: big enough to be set work, small enough to keep memory flat at a million. */
-const BATCH = 50_000;
+/**
+ * Customers read and scored per round trip: big enough to be set work, small enough to keep memory flat and to
+ * leave little unoverlapped (the first batch's scoring and the last one's store).
+ */
+const BATCH = 10_000;
+/** Customers scored between turns of the event loop. */
+const YIELD_EVERY = 1_000;
+const NOTHING_STORED: StoreResult = { predictions: 0, changed: 0, stageChanges: 0, plays: 0, playsEnded: 0 };
 const INTERACTION_WINDOW_DAYS = 90;
 const COMPLAINT_WINDOW_MONTHS = 24;
 const NPS_WINDOW_MONTHS = 12;
@@ -95,20 +102,32 @@ export class LifecycleStagesService {
     const today = dayNumber(agencyDate(asOf, timeZone));
     const byHistory = new Map(predictions.map((g) => [historyKey(g.x, g.txDays, g.tDays), g]));
     const totals = { predictions: 0, changed: 0, stageChanges: 0, plays: 0, playsEnded: 0 };
-    let customers = 0;
-    for await (const rows of this.repo.facts(m, BATCH)) {
-      customers += rows.length;
-      const scored = await this.scoreBatch(rows, asOf, today, policy, typicalGapDays, byHistory);
-      const moved = scored.filter((c, i) => c.fingerprint !== rows[i].fingerprint);
-      if (!moved.length) continue;
-      const stored = await this.repo.store(m, asOf, timeZone, policy.version, moved);
+    const add = (stored: StoreResult) => {
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += stored[k];
+    };
+    const store = (moved: ScoredCustomer[]) => (moved.length ? this.repo.store(m, asOf, timeZone, policy.version, moved) : Promise.resolve(NOTHING_STORED));
+    const batches = this.repo.facts(m, BATCH);
+    let customers = 0;
+    let moved: ScoredCustomer[] = [];
+    for (let batch = await batches.next(); !batch.done; ) {
+      const rows = batch.value;
+      customers += rows.length;
+      // While this batch is scored, the database stores the moved customers of the one before, then fetches the
+      // next: both cores at work, and still one statement at a time on the transaction's connection.
+      [batch, moved] = await both(
+        store(moved).then((stored) => (add(stored), batches.next())),
+        this.scoreBatch(rows, asOf, today, policy, typicalGapDays, byHistory),
+      );
     }
+    add(await store(moved));
     const { predictions: changed, ...stages } = totals;
     return { predictions: changed, stages: { customers, ...stages, policyVersion: policy.version } };
   }
 
-  /** A batch through the pure functions, with the follow-up answers and NPS answers their owners' services give. */
+  /**
+   * A batch through the pure functions, with the follow-up answers and NPS answers their owners' services give;
+   * returns the customers whose results' fingerprint moved.
+   */
   private async scoreBatch(
     rows: FactsRow[], asOf: Date, today: number, policy: HealthPolicy, typicalGapDays: number | null, byHistory: Map<string, GroupPrediction>,
   ): Promise<ScoredCustomer[]> {
@@ -122,7 +141,11 @@ export class LifecycleStagesService {
     }
     const buyers = rows.filter((r) => r.purchases > 0).map((r) => r.id);
     const nps = new Map((await this.nps.latestScores(buyers, asOf)).filter((a) => a.answeredAt > npsSince).map((a) => [a.customerId, a.score]));
-    return rows.map((r) => {
+    const moved: ScoredCustomer[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      // Turns of the event loop: the store running meanwhile gets its batch sent, and BullMQ renews its locks.
+      if (i % YIELD_EVERY === 0) await setImmediate();
+      const r = rows[i];
       const g = r.purchases > 0 ? byHistory.get(historyKey(r.purchases - 1, r.span_days!, r.t_days!)) : undefined;
       const prediction = g && {
         pAlive: g.pAlive,
@@ -135,10 +158,11 @@ export class LifecycleStagesService {
         purchases: r.purchases, daysSinceLastPurchase: r.days_since_last, lastGapDays: r.last_gap_days,
         pAlive, healthBand: health?.band ?? null, loyal: r.loyal === true,
       });
-      const p = prediction ? JSON.stringify(prediction) : null;
-      const h = health ? JSON.stringify(health) : null;
-      return { id: r.id, prediction: p, health: h, stage, fingerprint: fingerprint(p, h, stage) };
-    });
+      const fields = storedFields(prediction ?? null, health, stage);
+      const fingerprint = hash('md5', fields);
+      if (fingerprint !== r.fingerprint) moved.push({ id: r.id, fingerprint, fields });
+    }
+    return moved;
   }
 
   async atRisk(p: Principal, q: { limit?: number; cursor?: string }): Promise<AtRiskListDto> {
@@ -203,9 +227,12 @@ export class LifecycleStagesService {
 
 const historyKey = (x: number, txDays: number, tDays: number) => `${x}/${txDays}/${tDays}`;
 
-/** What a customer's stored results hash to: a run compares it to skip the customers whose results did not move. */
-function fingerprint(prediction: string | null, health: string | null, stage: string): string {
-  return createHash('md5').update(`${prediction}\n${health}\n${stage}`).digest('hex');
+/** Both results once both have settled, else the first failure: no statement may outlive the transaction on its connection. */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }
 
 function monthsBefore(d: Date, months: number): Date {

@@ -62,22 +62,37 @@ export function nextTripWindow(asOf: string, trips: readonly Trip[], model: Mode
  */
 export function nextTripWindowOfDays(today: number, booked: { from: string; to: string } | null, past: readonly number[], model: ModelWindow | null): TripWindow | null {
   if (booked) return { ...booked, basis: 'booked' };
-  const years = new Map<number, Set<number>>();
+  const season = nextSeason(today, past);
+  if (season) return { from: dayString(Math.max(season.start, today + 1)), to: dayString(season.end), basis: 'seasonal' };
+  return model ? { from: dayString(today + model.fromDays), to: dayString(today + model.toDays), basis: 'model' } : null;
+}
+
+/**
+ * The soonest occurrence, this year or next, of a month in which the customer departed in at least two different
+ * years that is not over yet and not already travelled (a trip in this very month counts as this occurrence); its
+ * first and last days. Loops over plain arrays: the job runs it for every customer without a trip booked.
+ */
+function nextSeason(today: number, past: readonly number[]): { start: number; end: number } | null {
+  const yearSeen: (number | undefined)[] = new Array(12);
+  const seasonal: boolean[] = new Array(12).fill(false);
   let lastTrip = -Infinity;
   for (const n of past) {
     const d = new Date(n * DAY_MS);
-    const month = d.getUTCMonth() + 1;
-    years.set(month, (years.get(month) ?? new Set()).add(d.getUTCFullYear()));
+    const month = d.getUTCMonth();
+    const year = d.getUTCFullYear();
+    if (yearSeen[month] === undefined) yearSeen[month] = year;
+    else if (yearSeen[month] !== year) seasonal[month] = true;
     lastTrip = Math.max(lastTrip, n);
   }
-  const year = new Date(today * DAY_MS).getUTCFullYear();
-  const occurrences = [...years]
-    .filter(([, ys]) => ys.size >= 2)
-    .flatMap(([month]) => [year, year + 1].map((y) => ({ start: Date.UTC(y, month - 1, 1) / DAY_MS, end: Date.UTC(y, month, 0) / DAY_MS })))
-    // Not over yet, and not already travelled (a trip in this very month counts as this occurrence).
-    .filter((o) => o.end > today && o.start > lastTrip)
-    .sort((u, v) => u.start - v.start);
-  if (occurrences.length) return { from: dayString(Math.max(occurrences[0].start, today + 1)), to: dayString(occurrences[0].end), basis: 'seasonal' };
-
-  return model ? { from: dayString(today + model.fromDays), to: dayString(today + model.toDays), basis: 'model' } : null;
+  const thisYear = new Date(today * DAY_MS).getUTCFullYear();
+  let soonest: { start: number; end: number } | null = null;
+  for (let month = 0; month < 12; month++) {
+    if (!seasonal[month]) continue;
+    for (const year of [thisYear, thisYear + 1]) {
+      const start = Date.UTC(year, month, 1) / DAY_MS;
+      const end = Date.UTC(year, month + 1, 0) / DAY_MS;
+      if (end > today && start > lastTrip && (soonest === null || start < soonest.start)) soonest = { start, end };
+    }
+  }
+  return soonest;
 }

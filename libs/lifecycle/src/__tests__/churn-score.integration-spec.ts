@@ -33,8 +33,25 @@ describe('churn-score job', () => {
       return run.state === 'completed' || run.state === 'failed' ? run : null;
     }, 60_000);
   };
-  const predictions = async () =>
-    Object.fromEntries((await sql(t, 'SELECT c.id, l.prediction FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id WHERE c.deleted_at IS NULL')).map((r) => [r.id, r.prediction]));
+  /** The stored predictions of the customers `where` picks, by id, as the API shows them. */
+  const predictions = async (where = 'c.deleted_at IS NULL', params: unknown[] = []) =>
+    Object.fromEntries(
+      (
+        await sql(
+          t,
+          `SELECT c.id, l.p_alive, l.expected_trips_52w, l.next_trip_from::text, l.next_trip_to::text, l.next_trip_basis
+           FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id WHERE ${where}`,
+          params,
+        )
+      ).map((r) => [
+        r.id,
+        r.p_alive === null ? null : {
+          pAlive: r.p_alive,
+          expectedTrips52w: r.expected_trips_52w,
+          nextTripWindow: r.next_trip_basis === null ? null : { from: r.next_trip_from, to: r.next_trip_to, basis: r.next_trip_basis },
+        },
+      ]),
+    );
 
   /** What the pure functions say, from the same rows: sales bookings known at AS_OF, live customers. */
   const expected = async (params?: { r: number; alpha: number; a: number; b: number }, asOf = AS_OF) => {
@@ -166,8 +183,7 @@ describe('churn-score job', () => {
     expect(stored[named['同日两单']].pAlive).toBe(1); // one purchase day: x = 0, and P(alive) is 1 at x = 0
     expect(stored[named['只询价']]).toBeNull();
     expect(stored[named['未来才买']]).toBeNull();
-    const [deleted] = await sql(t, 'SELECT l.prediction FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id WHERE c.id = $1', [named['已删除']]);
-    expect(deleted.prediction).toBeNull();
+    expect(await predictions('c.id = $1', [named['已删除']])).toEqual({ [named['已删除']]: null });
   });
 
   it('the owner reads it in the customer response', async () => {

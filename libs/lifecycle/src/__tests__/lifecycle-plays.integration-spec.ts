@@ -28,7 +28,7 @@ describe('lifecycle plays (churn-score job)', () => {
   const relay = () => t.app.get(OutboxService).relay();
   const plays = () => sql(t, `SELECT customer_id, owner_id, started_at, to_char(due_on, 'YYYY-MM-DD') AS due_on, ended_at FROM lifecycle_plays ORDER BY started_at`);
   const notes = () => sql(t, `SELECT user_id, entity_id, params FROM notifications WHERE kind = 'lifecycle.play' ORDER BY created_at`);
-  const band = async (name: string) => (await sql(t, `SELECT health->>'band' AS band FROM customer_lifecycle WHERE customer_id = $1`, [named[name]]))[0].band;
+  const band = async (name: string) => (await sql(t, `SELECT health_band AS band FROM customer_lifecycle WHERE customer_id = $1`, [named[name]]))[0].band;
   /** Three trips, the last 250 days ago, an open breached complaint and an unhappy follow-up: red by asOf. */
   const drifting = async (name: string, tier: string) => {
     const [{ id }] = await sql(t, `WITH c AS (INSERT INTO customers (type, name, owner_id, tier) VALUES ('individual', $1, $2, $3) RETURNING id),

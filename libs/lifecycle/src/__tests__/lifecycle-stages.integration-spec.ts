@@ -55,6 +55,10 @@ describe('health score and lifecycle stages (churn-score job)', () => {
   };
   const stages = async () =>
     Object.fromEntries((await sql(t, 'SELECT c.name, l.stage FROM customers c LEFT JOIN customer_lifecycle l ON l.customer_id = c.id WHERE c.id = ANY($1)', [Object.values(named)])).map((r) => [r.name, r.stage]));
+  const health = async (name: string) => {
+    const [l] = await sql(t, 'SELECT health_score, health_band, health_policy_version, health_reasons FROM customer_lifecycle WHERE customer_id = $1', [named[name]]);
+    return l.health_score === null ? null : { score: l.health_score, band: l.health_band, policyVersion: l.health_policy_version, reasons: l.health_reasons };
+  };
   const counts = async () => ({ changes: await rowCount(t, 'lifecycle_stage_changes'), scores: await rowCount(t, 'customer_health_scores') });
 
   beforeAll(async () => {
@@ -113,10 +117,10 @@ describe('health score and lifecycle stages (churn-score job)', () => {
   });
 
   it('scores health with reasons from bookings, complaints, follow-up answers and interactions', async () => {
-    const [{ health }] = await sql(t, 'SELECT health FROM customer_lifecycle WHERE customer_id = $1', [named['风险低值']]);
-    expect(health.band).toBe('red');
-    expect(health.score).toBeLessThan(40);
-    const by = Object.fromEntries(health.reasons.map((r: { component: string }) => [r.component, r]));
+    const risky = (await health('风险低值'))!;
+    expect(risky.band).toBe('red');
+    expect(risky.score).toBeLessThan(40);
+    const by = Object.fromEntries(risky.reasons.map((r: { component: string }) => [r.component, r]));
     expect(Object.keys(by).sort()).toEqual(['complaints', 'interactions', 'pAlive', 'recency', 'trend']); // no NPS answer: left out
     expect(by.recency.facts).toEqual({ daysSinceLastPurchase: 250, usualGapDays: 85, ratio: 2.94 });
     expect(by.recency.score).toBe(2.9); // 100 − (2.94 − 1) / 2 × 100
@@ -125,12 +129,12 @@ describe('health score and lifecycle stages (churn-score job)', () => {
     expect(by.complaints).toMatchObject({ score: 0, facts: { total: 2, open: 1, breached: 1, severe: 1, recent: 2, unsatisfied: 1, satisfied: 0 } });
     // one trip in the last 12 months against two before: half the trips, half the value
     expect(by.trend).toMatchObject({ score: 25, facts: { tripsLast12m: 1, tripsPrior12m: 2, valueLast12m: 80000, valuePrior12m: 160000 } });
-    const impacts = health.reasons.map((r: { impact: number }) => r.impact);
+    const impacts = risky.reasons.map((r: { impact: number }) => r.impact);
     expect(impacts).toEqual([...impacts].sort((u: number, v: number) => v - u));
-    expect((await sql(t, 'SELECT health FROM customer_lifecycle WHERE customer_id = $1', [named['只是咨询']]))[0].health).toBeNull();
-    const [{ health: repeat }] = await sql(t, 'SELECT health FROM customer_lifecycle WHERE customer_id = $1', [named['回头客']]);
+    expect(await health('只是咨询')).toBeNull();
+    const repeat = (await health('回头客'))!;
     expect(repeat.reasons.find((r: { component: string }) => r.component === 'nps')).toMatchObject({ score: 90, facts: { answers: 1, average: 9 } });
-    expect(await sql(t, 'SELECT score, band FROM customer_health_scores WHERE customer_id = $1', [named['风险低值']])).toEqual([{ score: health.score, band: 'red' }]);
+    expect(await sql(t, 'SELECT score, band FROM customer_health_scores WHERE customer_id = $1', [named['风险低值']])).toEqual([{ score: risky.score, band: 'red' }]);
   });
 
   it('a second run with the same asOf changes nothing and records nothing twice', async () => {

@@ -1,5 +1,6 @@
 import { BgNbdParams, pAlive, pNoPurchase } from '../bg-nbd';
 import { MODEL_WINDOW_MIN_PROBABILITY, modelTripWindow, nextTripWindow } from '../next-trip';
+import { dayString } from '../purchase-history';
 
 const PAPER: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const trip = (departure: string, ret: string | null = null) => ({ departure, return: ret });
@@ -61,5 +62,34 @@ describe('nextTripWindow', () => {
     expect(nextTripWindow('2026-01-10', trips, model)).toEqual({ from: '2026-01-20', to: '2026-02-19', basis: 'model' });
     expect(nextTripWindow('2026-01-10', trips, null)).toBeNull();
     expect(nextTripWindow('2026-01-10', [], null)).toBeNull();
+  });
+});
+
+describe('nextTripWindow on random histories', () => {
+  /** The definition spelled out month by month: the first day from tomorrow on that starts a season's month not yet travelled. */
+  function seasonal(asOf: string, departures: string[]): { from: string; to: string } | null {
+    const past = departures.filter((d) => d <= asOf);
+    const months = new Set(past.map((d) => d.slice(5, 7)).filter((m) => new Set(past.filter((d) => d.slice(5, 7) === m).map((d) => d.slice(0, 4))).size >= 2));
+    const last = past.reduce((a, d) => (d > a ? d : a), '');
+    for (let day = Date.parse(asOf) / 86_400_000 + 1; ; day++) {
+      const d = dayString(day);
+      const first = `${d.slice(0, 8)}01`;
+      if (months.has(d.slice(5, 7)) && first > last) return { from: d, to: dayString(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0) / 86_400_000) };
+      if (d > `${+asOf.slice(0, 4) + 1}-12-31`) return null;
+    }
+  }
+  it('agrees with the definition', () => {
+    let seed = 7;
+    let seasons = 0;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 500; i++) {
+      const asOf = dayString(20_000 + Math.floor(random() * 1000));
+      const departures = Array.from({ length: Math.floor(random() * 12) }, () => dayString(18_500 + Math.floor(random() * 2600)));
+      const got = nextTripWindow(asOf, departures.map((d) => trip(d)).filter((t) => t.departure <= asOf), null);
+      const want = seasonal(asOf, departures);
+      if (want) seasons++;
+      expect([asOf, departures, got]).toEqual([asOf, departures, want && { ...want, basis: 'seasonal' }]);
+    }
+    expect(seasons).toBeGreaterThan(100); // not only nulls compared
   });
 });
