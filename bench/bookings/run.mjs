@@ -290,7 +290,7 @@ if (parts.has('put')) {
   const [{ key_hash: keyHash }] = (await db.query(`SELECT key_hash FROM api_keys ORDER BY created_at DESC LIMIT 1`)).rows;
   const actor = { actorType: 'api_key', actorId: null, ip: '127.0.0.1' };
   const rest = mine.map((item, i) => [item, floorRows[batchTotal + i]]).slice(next).filter(([item]) => !item.customer.externalId.startsWith('P'));
-  const conns = new pg.Pool({ connectionString: dbUrl, max: PUT_CONCURRENCY, options: '-c plan_cache_mode=force_generic_plan' }); // as the API's pool
+  const conns = new pg.Pool({ connectionString: dbUrl, max: PUT_CONCURRENCY });
   let n = 0;
   const floorLatencies = [];
   const floorEnd = Date.now() + putSeconds * 1000;

@@ -18,13 +18,7 @@ export function dataSourceOptions(config: Config): DataSourceOptions {
     migrationsTransactionMode: 'each',
     // gen_random_uuid() is built into PostgreSQL 13+; no uuid-ossp extension needed.
     uuidExtension: 'pgcrypto',
-    extra: {
-      max: config.databasePoolSize,
-      connectionTimeoutMillis: 5000,
-      idleTimeoutMillis: 30000,
-      // Only the named statements of queryPrepared are cached (TypeORM's are unnamed): plan them once, not on each call.
-      options: '-c plan_cache_mode=force_generic_plan',
-    },
+    extra: { max: config.databasePoolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
   };
 }
 
