@@ -148,7 +148,7 @@ WITH n AS (
   WHERE p.customer_id = u.id AND p.ended_at IS NULL AND u.band IS DISTINCT FROM 'red'
   RETURNING 1
 ), reds AS (
-  -- Only those turning red read their customers row (read, not locked: it is the booking feed's to update).
+  -- Only those turning red read their customers row (read, not locked: the job never waits on a customer).
   SELECT u.id, u.score, c.tier, c.owner_id, c.name FROM updated u JOIN customers c ON c.id = u.id
   WHERE u.band = 'red' AND u.old_band IS DISTINCT FROM 'red'
 ), plays AS (

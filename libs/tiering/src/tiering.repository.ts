@@ -115,7 +115,7 @@ SELECT
 
 /**
  * Writes the next $3 changes in id order: tier, history and a tier.changed event per customer, in one statement
- * ($1 asOf, $2 policy version). Rows are locked in id order, as the booking feed locks customers: the two cannot
+ * ($1 asOf, $2 policy version). Rows are locked in id order, so two writers of the same customers cannot
  * deadlock, and a chunk holds its rows for a moment, not for the whole run.
  */
 const WRITE_SQL = `
